@@ -1,0 +1,82 @@
+package vn.langnghe.contracts;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.langnghe.contracts.events.ContractEvent;
+import vn.langnghe.contracts.events.OpinionEscalated;
+import vn.langnghe.contracts.events.SubmissionAnswered;
+import vn.langnghe.contracts.events.SubmissionMerged;
+import vn.langnghe.contracts.events.SubmissionNotAccepted;
+import vn.langnghe.contracts.events.SubmissionTransferred;
+import vn.langnghe.contracts.events.SubmissionWithdrawn;
+
+/** Every released contract version. Add a line here when you add a folder under {@code contracts/}. */
+public final class ContractRegistry {
+
+    private static final ContractRegistry STANDARD = new ContractRegistry(List.of(
+            new Contract(OpinionEscalated.TYPE, OpinionEscalated.class, Topics.FORUM_FORUM_EVENTS),
+            new Contract(SubmissionAnswered.TYPE, SubmissionAnswered.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(SubmissionTransferred.TYPE, SubmissionTransferred.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(SubmissionNotAccepted.TYPE, SubmissionNotAccepted.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(SubmissionWithdrawn.TYPE, SubmissionWithdrawn.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(SubmissionMerged.TYPE, SubmissionMerged.class, Topics.INTAKE_SUBMISSION_EVENTS)));
+
+    private final Map<String, Contract> byType = new LinkedHashMap<>();
+
+    /** A registry of the given contracts; type names must be unique. */
+    public ContractRegistry(List<Contract> contracts) {
+        for (Contract c : contracts) {
+            if (byType.putIfAbsent(c.typeName(), c) != null) {
+                throw new IllegalArgumentException("contract " + c.typeName() + " is registered twice");
+            }
+        }
+    }
+
+    /** The contracts this project has released. */
+    public static ContractRegistry standard() {
+        return STANDARD;
+    }
+
+    /** All contracts in registration order. */
+    public List<Contract> all() {
+        return List.copyOf(byType.values());
+    }
+
+    public Optional<Contract> find(String typeName) {
+        return Optional.ofNullable(byType.get(typeName));
+    }
+
+    /** @throws UnknownContractException when no released contract has this type name */
+    public Contract get(String typeName) {
+        Contract c = byType.get(typeName);
+        if (c == null) {
+            throw new UnknownContractException(typeName);
+        }
+        return c;
+    }
+
+    /** Released versions of a family such as {@code forum.OpinionEscalated}, oldest first. */
+    public List<Contract> versionsOf(String family) {
+        return byType.values().stream()
+                .filter(c -> c.family().equals(family))
+                .sorted(Comparator.comparingInt(Contract::version))
+                .toList();
+    }
+
+    /** The newest released version of a family. */
+    public Optional<Contract> latest(String family) {
+        List<Contract> versions = versionsOf(family);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast());
+    }
+
+    /** The newest contract read by this record class: what a producer writes today. */
+    public Contract forRecord(Class<? extends ContractEvent> recordClass) {
+        return byType.values().stream()
+                .filter(c -> c.recordClass().equals(recordClass))
+                .max(Comparator.comparingInt(Contract::version))
+                .orElseThrow(() -> new IllegalArgumentException(recordClass.getName() + " has no contract"));
+    }
+}

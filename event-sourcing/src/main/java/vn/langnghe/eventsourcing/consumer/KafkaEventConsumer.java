@@ -1,0 +1,208 @@
+package vn.langnghe.eventsourcing.consumer;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Follows topics and hands each event to a {@link CheckpointedApplier}. Offsets are committed only
+ * after the effect's transaction, so a crash re-delivers and the checkpoint absorbs it. An event
+ * that cannot be decoded goes to {@code <topic>.dlq} with the reason and is counted; a failure of
+ * the consumer's own database stops that partition at the failed record and retries it later.
+ */
+public final class KafkaEventConsumer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(KafkaEventConsumer.class.getName());
+
+    private final ConsumerSettings settings;
+    private final CheckpointedApplier applier;
+    private final CloudEventDecoder decoder = new CloudEventDecoder();
+    private final ConsumerStats stats = new ConsumerStats();
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> deadLetters;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public KafkaEventConsumer(ConsumerSettings settings, CheckpointedApplier applier) {
+        this.settings = settings;
+        this.applier = applier;
+        this.consumer = new KafkaConsumer<>(consumerProps(settings));
+        this.deadLetters = new KafkaProducer<>(deadLetterProps(settings));
+        this.thread = Thread.ofPlatform().name("event-consumer-" + settings.name()).daemon().unstarted(this::run);
+    }
+
+    public KafkaEventConsumer start() {
+        thread.start();
+        return this;
+    }
+
+    public ConsumerStats stats() {
+        return stats;
+    }
+
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(settings.topics());
+            while (running) {
+                pollOnce();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            deadLetters.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void pollOnce() {
+        boolean failed = false;
+        try {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            for (TopicPartition partition : records.partitions()) {
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    if (!process(record)) {
+                        consumer.seek(partition, record.offset()); // try this record again next poll
+                        failed = true;
+                        break;
+                    }
+                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                }
+            }
+            if (!done.isEmpty()) {
+                consumer.commitSync(done);
+            }
+            updateLag();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Kafka unreachable or a commit refused after a rebalance: redelivery is harmless.
+            stats.lastError = e.toString();
+            LOG.log(Level.WARNING, "consumer " + settings.name() + " failed a round: " + e);
+            failed = true;
+        }
+        if (failed) {
+            stats.retries.incrementAndGet();
+            pause(settings.retryBackoff());
+        }
+    }
+
+    /** Returns false when the record must be retried (the consumer's database failed). */
+    private boolean process(ConsumerRecord<String, byte[]> record) {
+        try {
+            stats.count(applier.apply(decoder.decode(record)));
+            return true;
+        } catch (UndecodableEvent e) {
+            return deadLetter(record, e);
+        } catch (RuntimeException e) {
+            stats.lastError = e.toString();
+            LOG.log(Level.WARNING, "consumer " + settings.name() + " could not apply " + record.topic() + "-"
+                    + record.partition() + "@" + record.offset() + ", will retry: " + e);
+            return false;
+        }
+    }
+
+    /** Returns false when the dead-letter topic did not take it: then the record is retried. */
+    private boolean deadLetter(ConsumerRecord<String, byte[]> record, UndecodableEvent reason) {
+        ProducerRecord<String, byte[]> copy = new ProducerRecord<>(
+                ConsumerSettings.deadLetterTopic(record.topic()), null, record.key(), record.value(), record.headers());
+        copy.headers().add("dlq_reason", reason.getMessage().getBytes(StandardCharsets.UTF_8));
+        copy.headers().add("dlq_consumer", settings.name().getBytes(StandardCharsets.UTF_8));
+        copy.headers().add("dlq_source", (record.topic() + "-" + record.partition() + "@" + record.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            deadLetters.send(copy).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            stats.lastError = "dead-letter topic unavailable: " + e;
+            return false; // not safely set aside: do not move past it
+        }
+        stats.deadLettered.incrementAndGet();
+        LOG.log(Level.ERROR, "consumer " + settings.name() + " dead-lettered " + record.topic() + "-"
+                + record.partition() + "@" + record.offset() + ": " + reason.getMessage());
+        return true;
+    }
+
+    private void updateLag() {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                total += lag.getAsLong();
+            }
+        }
+        stats.lag.set(total);
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static Properties consumerProps(ConsumerSettings settings) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.name());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.name());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
+    private static Properties deadLetterProps(ConsumerSettings settings) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.name() + "-dlq");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return props;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
