@@ -8,14 +8,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.langnghe.testsupport.ports.FreePorts;
 
 class ServiceProcessTest {
 
-    private static ServiceProcess.Builder fakeApp() {
-        return ServiceProcess.builder("fake-app")
+    @TempDir
+    Path logs;
+
+    private ServiceProcess.Builder fakeApp() {
+        return ServiceProcess.builder("fake-app").logFile(logs.resolve("fake-app.log"))
                 .mainClass(System.getProperty("java.class.path"), FakeReadyApp.class.getName())
                 .jvmOptions("-Xmx64m", "-XX:TieredStopAtLevel=1");
     }
