@@ -1,4 +1,4 @@
-package vn.langnghe.eventsourcing.decider;
+package vn.langnghe.eventsourcing.command;
 
 import java.util.List;
 

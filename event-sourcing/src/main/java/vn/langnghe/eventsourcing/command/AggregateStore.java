@@ -1,9 +1,11 @@
-package vn.langnghe.eventsourcing.decider;
+package vn.langnghe.eventsourcing.command;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import vn.langnghe.eventsourcing.decider.Decider;
+import vn.langnghe.eventsourcing.decider.EventCodec;
 import vn.langnghe.eventsourcing.store.ConcurrencyConflict;
 import vn.langnghe.eventsourcing.store.EventContext;
 import vn.langnghe.eventsourcing.store.EventStore;
