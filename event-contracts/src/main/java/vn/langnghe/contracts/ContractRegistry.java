@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.langnghe.contracts.events.ContractEvent;
+import vn.langnghe.contracts.events.DeadlineExtended;
 import vn.langnghe.contracts.events.OpinionEscalated;
+import vn.langnghe.contracts.events.SubmissionAccepted;
 import vn.langnghe.contracts.events.SubmissionAnswered;
+import vn.langnghe.contracts.events.SubmissionClassified;
+import vn.langnghe.contracts.events.SubmissionConcluded;
 import vn.langnghe.contracts.events.SubmissionMerged;
 import vn.langnghe.contracts.events.SubmissionNotAccepted;
+import vn.langnghe.contracts.events.SubmissionReceived;
 import vn.langnghe.contracts.events.SubmissionTransferred;
 import vn.langnghe.contracts.events.SubmissionWithdrawn;
+import vn.langnghe.contracts.events.TipRatedValuable;
+import vn.langnghe.contracts.events.VerificationStarted;
 
 /** Every released contract version. Add a line here when you add a folder under {@code contracts/}. */
 public final class ContractRegistry {
@@ -22,7 +29,14 @@ public final class ContractRegistry {
             new Contract(SubmissionTransferred.TYPE, SubmissionTransferred.class, Topics.INTAKE_SUBMISSION_EVENTS),
             new Contract(SubmissionNotAccepted.TYPE, SubmissionNotAccepted.class, Topics.INTAKE_SUBMISSION_EVENTS),
             new Contract(SubmissionWithdrawn.TYPE, SubmissionWithdrawn.class, Topics.INTAKE_SUBMISSION_EVENTS),
-            new Contract(SubmissionMerged.TYPE, SubmissionMerged.class, Topics.INTAKE_SUBMISSION_EVENTS)));
+            new Contract(SubmissionMerged.TYPE, SubmissionMerged.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(SubmissionReceived.TYPE, SubmissionReceived.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(SubmissionClassified.TYPE, SubmissionClassified.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(SubmissionAccepted.TYPE, SubmissionAccepted.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(VerificationStarted.TYPE, VerificationStarted.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(SubmissionConcluded.TYPE, SubmissionConcluded.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(DeadlineExtended.TYPE, DeadlineExtended.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(TipRatedValuable.TYPE, TipRatedValuable.class, Topics.INTAKE_SUBMISSION_EVENTS)));
 
     private final Map<String, Contract> byType = new LinkedHashMap<>();
 
