@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * @param identified           true when there is any identity reference, false for an anonymous submission;
  *                             always true when {@code reporterRef} is set
  * @param reporterRef          reference into the identity vault, or null; never a name
- * @param partnerClientId      the partner portal's OIDC client id, or null; set only for channel
- *                             {@link Channel#PARTNER_PORTAL}
+ * @param partnerClientId      the OIDC client id of the partner system it came through (a portal,
+ *                             an app, a hotline call-centre system), or null when keyed in by an officer
  * @param originatingOpinionId the forum opinion this submission was escalated from, or null; set only
  *                             for channel {@link Channel#FORUM}
  * @param declaredTopic        topic code the sender chose, or null; the officer's topic is in
@@ -58,9 +58,6 @@ public record SubmissionReceived(
         requireNonNull(effectiveAt, "effectiveAt");
         if (reporterRef != null && !identified) {
             throw new IllegalArgumentException("a submission with a reporterRef is identified");
-        }
-        if (partnerClientId != null && channel != Channel.PARTNER_PORTAL) {
-            throw new IllegalArgumentException("partnerClientId is set only for channel PARTNER_PORTAL, not " + channel);
         }
         if (originatingOpinionId != null && channel != Channel.FORUM) {
             throw new IllegalArgumentException("originatingOpinionId is set only for channel FORUM, not " + channel);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import vn.langnghe.eventsourcing.decider.Decider;
 import vn.langnghe.eventsourcing.decider.EventCodec;
+import vn.langnghe.eventsourcing.store.AppendResult;
 import vn.langnghe.eventsourcing.store.ConcurrencyConflict;
 import vn.langnghe.eventsourcing.store.EventContext;
 import vn.langnghe.eventsourcing.store.EventStore;
@@ -25,10 +26,18 @@ import vn.langnghe.eventsourcing.store.Transactions;
  */
 public final class AggregateStore<C, S, E> {
 
-    /** Extra writes that must commit together with the events (idempotency keys, encrypted text). */
+    /**
+     * Writes that must commit together with the events (an inline read model, idempotency keys, case
+     * text). Runs after the append, so it sees the events' global positions; the append lock is held
+     * until commit, so keep it short.
+     */
     @FunctionalInterface
-    public interface SideWrite<E> {
-        void write(Connection tx, List<E> events) throws SQLException;
+    public interface SideWrite<S, E> {
+        void write(Connection tx, List<E> events, S state, AppendResult appended) throws SQLException;
+    }
+
+    private static <S, E> SideWrite<S, E> none() {
+        return (tx, events, state, appended) -> {};
     }
 
     public record Loaded<S>(S state, long version) {}
@@ -62,26 +71,31 @@ public final class AggregateStore<C, S, E> {
     }
 
     public CommandOutcome<S, E> handle(String streamId, C command, ExpectedVersion expected, EventContext context) {
-        return handle(streamId, command, expected, context, (tx, events) -> {});
+        return handle(streamId, command, expected, context, none());
     }
 
     public CommandOutcome<S, E> handle(
-            String streamId, C command, ExpectedVersion expected, EventContext context, SideWrite<E> sideWrite) {
-        return Transactions.inTransaction(store.dataSource(), tx -> {
-            Loaded<S> loaded = load(tx, streamId);
-            if (!expected.accepts(loaded.version())) {
-                throw new ConcurrencyConflict(streamId, expected, loaded.version());
-            }
-            return decideAndAppend(tx, streamId, command, loaded, ExpectedVersion.exactly(loaded.version()),
-                    context, sideWrite);
-        });
+            String streamId, C command, ExpectedVersion expected, EventContext context, SideWrite<S, E> sideWrite) {
+        return Transactions.inTransaction(store.dataSource(),
+                tx -> handle(tx, streamId, command, expected, context, sideWrite));
+    }
+
+    /** The same inside the caller's transaction (e.g. a consumer's, with its checkpoint). */
+    public CommandOutcome<S, E> handle(Connection tx, String streamId, C command, ExpectedVersion expected,
+            EventContext context, SideWrite<S, E> sideWrite) throws SQLException {
+        Loaded<S> loaded = load(tx, streamId);
+        if (!expected.accepts(loaded.version())) {
+            throw new ConcurrencyConflict(streamId, expected, loaded.version());
+        }
+        return decideAndAppend(tx, streamId, command, loaded, ExpectedVersion.exactly(loaded.version()), context,
+                sideWrite);
     }
 
     public CommandOutcome<S, E> handleAdditive(String streamId, C command, EventContext context) {
-        return handleAdditive(streamId, command, context, (tx, events) -> {});
+        return handleAdditive(streamId, command, context, none());
     }
 
-    public CommandOutcome<S, E> handleAdditive(String streamId, C command, EventContext context, SideWrite<E> sideWrite) {
+    public CommandOutcome<S, E> handleAdditive(String streamId, C command, EventContext context, SideWrite<S, E> sideWrite) {
         ConcurrencyConflict last = null;
         for (int attempt = 0; attempt < ADDITIVE_ATTEMPTS; attempt++) {
             try {
@@ -105,17 +119,18 @@ public final class AggregateStore<C, S, E> {
             Loaded<S> loaded,
             ExpectedVersion expected,
             EventContext context,
-            SideWrite<E> sideWrite)
+            SideWrite<S, E> sideWrite)
             throws SQLException {
         List<E> events = decider.decide(command, loaded.state());
         if (events.isEmpty()) {
             return new CommandOutcome<>(events, loaded.state(), loaded.version());
         }
-        sideWrite.write(tx, events);
         List<NewEvent> toAppend = events.stream()
                 .map(event -> NewEvent.of(codec.typeOf(event), codec.encode(event)))
                 .toList();
-        long version = store.append(tx, streamId, streamType, expected, toAppend, context).newVersion();
-        return new CommandOutcome<>(events, decider.fold(loaded.state(), events), version);
+        AppendResult appended = store.append(tx, streamId, streamType, expected, toAppend, context);
+        S state = decider.fold(loaded.state(), events);
+        sideWrite.write(tx, events, state, appended);
+        return new CommandOutcome<>(events, state, appended.newVersion());
     }
 }

@@ -25,7 +25,7 @@ import vn.langnghe.testsupport.tokens.TokenSpec;
  */
 public final class LocalRun {
 
-    /** Printed once everything answers; scripts (CI's smoke run) wait for it. */
+    /** Printed last, once everything answers and every token is printed; scripts (CI's smoke run) wait for it. */
     static final String READY_LINE = "Lắng Nghe is ready";
 
     private record Service(String module, String database, int port) {}
@@ -139,7 +139,6 @@ public final class LocalRun {
         roles.put("admin", TokenSpec.admin().withLifetime(Duration.ofHours(12)));
         out.println();
         out.println("=".repeat(78));
-        out.println(READY_LINE);
         for (int i = 0; i < services.size(); i++) {
             ServiceProcess process = running.get(i);
             out.printf("  %-18s %s   (OpenAPI %s/q/openapi, log %s)%n", services.get(i).module(), process.baseUrl(),
@@ -154,7 +153,7 @@ public final class LocalRun {
         out.println("Try:");
         out.println("  curl -H \"Authorization: Bearer $(cat " + tokenDir.resolve("officer.jwt") + ")\" "
                 + running.getFirst().baseUrl() + "/api/v1/reference/topics");
-        out.println("Press Ctrl-C to stop everything.");
+        out.println(READY_LINE + ". Press Ctrl-C to stop everything.");
         out.println("=".repeat(78));
     }
 

@@ -1,5 +1,6 @@
 package vn.langnghe.intake.domain.submission;
 
+import vn.langnghe.contracts.events.Channel;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

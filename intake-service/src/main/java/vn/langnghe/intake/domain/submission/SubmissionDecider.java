@@ -1,5 +1,7 @@
 package vn.langnghe.intake.domain.submission;
 
+import vn.langnghe.contracts.events.Channel;
+import vn.langnghe.contracts.events.Track;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -285,7 +287,7 @@ public final class SubmissionDecider implements Decider<SubmissionCommand, Submi
     }
 
     private void requireUnit(String code, LocalDate on) {
-        if (code == null || !units.existsOn(code, on)) {
+        if (code == null || !units.find(code).map(unit -> unit.existsOn(on)).orElse(false)) {
             throw SubmissionRefused.field("unitId", "UNKNOWN_UNIT", "no unit " + code + " on " + on);
         }
     }

@@ -1,5 +1,7 @@
 package vn.langnghe.intake.domain.submission;
 
+import vn.langnghe.contracts.events.Channel;
+import vn.langnghe.contracts.events.Track;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package vn.langnghe.intake.domain.submission;
 
+import vn.langnghe.contracts.events.Channel;
+import vn.langnghe.contracts.events.Track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
