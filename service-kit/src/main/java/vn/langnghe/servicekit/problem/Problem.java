@@ -23,6 +23,11 @@ public record Problem(URI type, String title, int status, String detail, String 
         return new Problem(URI.create(TYPES + slug), title, status.getStatusCode(), detail, null, List.of());
     }
 
+    /** For statuses the JAX-RS enum lacks, such as 422 Unprocessable Content. */
+    public static Problem of(String slug, String title, int status, String detail) {
+        return new Problem(URI.create(TYPES + slug), title, status, detail, null, List.of());
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors));
     }

@@ -2,6 +2,7 @@ package vn.langnghe.servicekit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -21,6 +22,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.langnghe.eventsourcing.store.ConcurrencyConflict;
 import vn.langnghe.eventsourcing.store.EventStoreUnavailable;
+import vn.langnghe.eventsourcing.store.ExpectedVersion;
+import vn.langnghe.servicekit.http.IfMatch;
 
 /** Every failure leaves as problem+json; nothing internal (stack traces, SQL) reaches the caller. */
 public class ProblemMappers {
@@ -61,11 +64,30 @@ public class ProblemMappers {
         return problem.at(uri.getPath()).toResponse();
     }
 
+    /** A stale If-Match is 412 Precondition Failed; any other version clash (creating twice) is 409. */
+    /** Overrides Quarkus' own mapper for these, which answers in a shape of its own. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response conflict(ConcurrencyConflict e, UriInfo uri) {
-        return Problem.of("version-conflict", "Xung đột phiên bản / Version conflict", Status.CONFLICT,
-                        "the record changed since you read it (now at version " + e.actualVersion()
-                                + "); reload and try again")
+        Response.StatusType status = e.expected() instanceof ExpectedVersion.Exactly
+                ? Status.PRECONDITION_FAILED : Status.CONFLICT;
+        return Response.fromResponse(Problem.of("version-conflict", "Xung đột phiên bản / Version conflict", status,
+                                "the record changed since you read it (now at version " + e.actualVersion()
+                                        + "); reload and try again")
+                        .at(uri.getPath()).toResponse())
+                .header(HttpHeaders.ETAG, "\"" + e.actualVersion() + "\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionRequired(IfMatch.PreconditionRequired e, UriInfo uri) {
+        return Problem.of("if-match-required", "Thiếu If-Match / If-Match required", Status.PRECONDITION_REQUIRED,
+                        e.getMessage())
+                .withErrors(List.of(new Problem.FieldError(IfMatch.HEADER, "required")))
                 .at(uri.getPath()).toResponse();
     }
 

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 /** A date the loaded calendar does not cover: we refuse to guess which days are off. */
 public final class DateOutsideCalendarException extends IllegalArgumentException {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient LocalDate date;
 
     DateOutsideCalendarException(LocalDate date, int firstYear, int lastYear) {

@@ -1,0 +1,228 @@
+package vn.langnghe.intake.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import vn.langnghe.contracts.events.Channel;
+import vn.langnghe.contracts.events.OpinionEscalated;
+import vn.langnghe.contracts.reference.TopicTaxonomy;
+import vn.langnghe.contracts.reference.UnitTree;
+import vn.langnghe.eventsourcing.command.AggregateStore;
+import vn.langnghe.eventsourcing.command.CommandOutcome;
+import vn.langnghe.eventsourcing.store.EventContext;
+import vn.langnghe.eventsourcing.store.EventStore;
+import vn.langnghe.eventsourcing.store.ExpectedVersion;
+import vn.langnghe.eventsourcing.store.RecordedEvent;
+import vn.langnghe.eventsourcing.store.SqlErrors;
+import vn.langnghe.eventsourcing.store.Transactions;
+import vn.langnghe.intake.domain.clock.LegalDates;
+import vn.langnghe.intake.domain.submission.Submission;
+import vn.langnghe.intake.domain.submission.SubmissionClocks;
+import vn.langnghe.intake.domain.submission.SubmissionCommand;
+import vn.langnghe.intake.domain.submission.SubmissionDecider;
+import vn.langnghe.intake.domain.submission.SubmissionEvent;
+import vn.langnghe.intake.eventstore.SubmissionEventCodec;
+import vn.langnghe.intake.personal.CaseTextStore;
+import vn.langnghe.intake.personal.CaseTextStore.TextKind;
+import vn.langnghe.intake.personal.IdentityVault;
+
+/**
+ * Handles submission commands: load the stream, decide with today's legal date, append, and write the
+ * read model, the case text and the idempotency key in the same transaction.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    private final EventStore store;
+    private final Clock clock;
+    private final TopicTaxonomy topics;
+    private final UnitTree units;
+    private final SubmissionClocks clocks;
+    private final SubmissionRows rows;
+    private final IdentityVault vault;
+    private final CaseTextStore texts;
+    private final SubmissionEventCodec codec = new SubmissionEventCodec();
+
+    SubmissionService(EventStore store, Clock clock, TopicTaxonomy topics, UnitTree units, SubmissionClocks clocks,
+            SubmissionRows rows, IdentityVault vault, CaseTextStore texts) {
+        this.store = store;
+        this.clock = clock;
+        this.topics = topics;
+        this.units = units;
+        this.clocks = clocks;
+        this.rows = rows;
+        this.vault = vault;
+        this.texts = texts;
+    }
+
+    public LocalDate today() {
+        return LegalDates.vietnamDate(clock.instant());
+    }
+
+    /** The outcome of a submit: the row, and whether it is the replay of an earlier identical request. */
+    public record Submitted(SubmissionRow row, boolean replay) {}
+
+    /**
+     * Records a new submission. With a client id and an Idempotency-Key, a retry of the same request
+     * returns the original submission and another request under the same key is refused.
+     */
+    public Submitted submit(NewSubmission request, String clientId, String actor, String idempotencyKey,
+            String canonicalRequest) {
+        String hash = sha256(canonicalRequest);
+        Optional<Submitted> earlier = replay(clientId, idempotencyKey, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            Transactions.inTransaction(store.dataSource(), tx -> {
+                if (idempotencyKey != null) {
+                    rememberKey(tx, clientId, idempotencyKey, hash, id); // a concurrent twin fails here
+                }
+                String reporterRef = request.reporter() == null ? null : vault.store(tx, request.reporter());
+                SubmissionCommand.Receive receive = new SubmissionCommand.Receive(id, TrackingCodes.next(),
+                        request.kind(), request.channel(), request.unitId(), reporterRef, clientId,
+                        request.originatingOpinionId(), request.topic(),
+                        request.receivedOn() == null ? today() : request.receivedOn());
+                aggregates().handle(tx, SubmissionEventCodec.streamId(id), receive, ExpectedVersion.noStream(),
+                        context(receive.effectiveOn(), actor), (t, events, state, appended) -> {
+                            if (request.description() != null) {
+                                texts.write(t, id, TextKind.DESCRIPTION, request.description());
+                            }
+                            rows.upsert(t, state, appended, clocks);
+                        });
+                return null;
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState()) && idempotencyKey != null) {
+                return replay(clientId, idempotencyKey, hash).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        return new Submitted(rows.byId(id).orElseThrow(), false);
+    }
+
+    /**
+     * Runs a lifecycle command with the caller's expected version (If-Match). {@code caseText}, when
+     * given, is the findings or the answer letter, stored encrypted-to-be beside the events.
+     */
+    public CommandOutcome<Submission, SubmissionEvent> execute(UUID id, SubmissionCommand command,
+            ExpectedVersion expected, String actor, TextKind caseTextKind, String caseText) {
+        return Transactions.inTransaction(store.dataSource(), tx -> execute(tx, id, command, expected, actor,
+                caseTextKind, caseText));
+    }
+
+    CommandOutcome<Submission, SubmissionEvent> execute(Connection tx, UUID id, SubmissionCommand command,
+            ExpectedVersion expected, String actor, TextKind caseTextKind, String caseText) throws SQLException {
+        return aggregates().handle(tx, SubmissionEventCodec.streamId(id), command, expected,
+                context(command.effectiveOn(), actor), (t, events, state, appended) -> {
+                    if (caseText != null) {
+                        texts.write(t, id, caseTextKind, caseText);
+                    }
+                    rows.upsert(t, state, appended, clocks);
+                });
+    }
+
+    /**
+     * Opens a submission for an opinion escalated at a forum, inside the consumer's transaction:
+     * received (channel FORUM, identified when the speaker left an identity reference) and classified
+     * with the organiser's topic and public summary. Idempotent on the opinion id.
+     */
+    public void openFromEscalation(Connection tx, OpinionEscalated escalation, String actor) throws SQLException {
+        if (rows.byOpinion(tx, escalation.opinionId()).isPresent()) {
+            return; // already opened: a replay of the same escalation
+        }
+        UUID id = UUID.nameUUIDFromBytes(("opinion:" + escalation.opinionId()).getBytes(StandardCharsets.UTF_8));
+        LocalDate on = LegalDates.vietnamDate(escalation.effectiveAt());
+        SubmissionCommand.Receive receive = new SubmissionCommand.Receive(id, TrackingCodes.next(),
+                escalation.kindRequested(), Channel.FORUM, escalation.unitId(), escalation.speakerIdentityRef(), null,
+                escalation.opinionId(), escalation.topic(), on);
+        String stream = SubmissionEventCodec.streamId(id);
+        AggregateStore<SubmissionCommand, Submission, SubmissionEvent> aggregates = aggregates();
+        aggregates.handle(tx, stream, receive, ExpectedVersion.noStream(), context(on, actor),
+                (t, events, state, appended) -> rows.upsert(t, state, appended, clocks));
+        SubmissionCommand.Classify classify = new SubmissionCommand.Classify(escalation.kindRequested(),
+                escalation.topic(), escalation.tags(), escalation.unitId(), escalation.publicSummary(), on);
+        aggregates.handle(tx, stream, classify, ExpectedVersion.exactly(1), context(on, actor),
+                (t, events, state, appended) -> rows.upsert(t, state, appended, clocks));
+    }
+
+    /** The full history: every event with when it took effect and when and by whom it was recorded. */
+    public List<RecordedEvent> history(UUID id) {
+        return store.readStream(SubmissionEventCodec.streamId(id));
+    }
+
+    public Submission load(UUID id) {
+        return aggregates().load(SubmissionEventCodec.streamId(id)).state();
+    }
+
+    private AggregateStore<SubmissionCommand, Submission, SubmissionEvent> aggregates() {
+        SubmissionDecider decider = new SubmissionDecider(today(), topics, units, clocks.extensionPolicy());
+        return new AggregateStore<>(store, SubmissionEventCodec.STREAM_TYPE, decider, codec);
+    }
+
+    /** Live input takes effect now; a paper record keyed in later takes effect at the start of its date. */
+    private EventContext context(LocalDate effectiveOn, String actor) {
+        Instant now = clock.instant();
+        Instant effective = effectiveOn == null || effectiveOn.equals(LegalDates.vietnamDate(now))
+                ? now : effectiveOn.atStartOfDay(LegalDates.VIETNAM).toInstant();
+        return EventContext.at(effective, actor);
+    }
+
+    private Optional<Submitted> replay(String clientId, String key, String hash) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT request_hash, submission_id FROM idempotency_keys"
+                        + " WHERE client_id = ? AND idempotency_key = ?")) {
+            s.setString(1, clientId);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!rs.getString(1).equals(hash)) {
+                    throw new IdempotencyConflict();
+                }
+                return Optional.of(new Submitted(rows.byId(rs.getObject(2, UUID.class)).orElseThrow(), true));
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    private static void rememberKey(Connection tx, String clientId, String key, String hash, UUID id)
+            throws SQLException {
+        try (PreparedStatement insert = tx.prepareStatement("INSERT INTO idempotency_keys (client_id, idempotency_key,"
+                + " request_hash, submission_id, created_at) VALUES (?, ?, ?, ?, now())")) {
+            insert.setString(1, clientId);
+            insert.setString(2, key);
+            insert.setString(3, hash);
+            insert.setObject(4, id);
+            insert.executeUpdate();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

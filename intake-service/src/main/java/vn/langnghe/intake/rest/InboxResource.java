@@ -1,0 +1,40 @@
+package vn.langnghe.intake.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.langnghe.intake.application.SubmissionRows;
+import vn.langnghe.servicekit.problem.InvalidInput;
+import vn.langnghe.servicekit.security.Roles;
+
+/** The officer's inbox: open submissions of their unit subtree, most urgent legal deadline first. */
+@Path("/api/v1/inbox")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Inbox / Hộp việc")
+public class InboxResource {
+
+    private final SubmissionRows rows;
+    private final SubmissionAccess access;
+
+    InboxResource(SubmissionRows rows, SubmissionAccess access) {
+        this.rows = rows;
+        this.access = access;
+    }
+
+    @GET
+    @RolesAllowed(Roles.OFFICER)
+    @Operation(summary = "Open submissions of my unit subtree, sorted by due date, with at-risk and overdue marked")
+    public List<SubmissionView> inbox(@QueryParam("limit") Integer limit) {
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > 500) {
+            throw new InvalidInput("limit", "must be between 1 and 500");
+        }
+        return rows.inbox(access.officerSubtree(), size).stream().map(access::view).toList();
+    }
+}
