@@ -195,6 +195,36 @@ class SubmissionApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("after"));
     }
 
+    @Test
+    void trackingCodeLookups_areRateLimitedPerClient() {
+        String portal = Tokens.shared().partner("rate-limited-portal");
+        int answered = 0;
+        int status = 0;
+        while (answered < 130 && (status = given().auth().oauth2(portal)
+                .get("/api/v1/submissions/by-tracking-code/ZZZZ-ZZZZ-ZZZZ").statusCode()) == 404) {
+            answered++;
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(answered).isLessThanOrEqualTo(120); // at most two one-minute windows of 60
+        given().auth().oauth2(portal).get("/api/v1/submissions/by-tracking-code/ZZZZ-ZZZZ-ZZZZ")
+                .then().statusCode(429).header("Retry-After", notNullValue());
+        given().auth().oauth2(Tokens.shared().partner("another-portal"))
+                .get("/api/v1/submissions/by-tracking-code/ZZZZ-ZZZZ-ZZZZ").then().statusCode(404);
+    }
+
+    @Test
+    void text_isStoredInNormalisedUnicode() throws Exception {
+        String decomposed = "Xa\u0303 Thanh Lie\u0302\u0323t"; // "Xã Thanh Liệt" typed with combining marks
+        String id = submit(partner(), Map.of("kind", "PETITION", "unitId", WARD, "description", decomposed),
+                UUID.randomUUID().toString()).statusCode(201).extract().path("id");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT body FROM case_texts WHERE submission_id = '" + id + "'")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("Xã Thanh Liệt")
+                    .isEqualTo(java.text.Normalizer.normalize(decomposed, java.text.Normalizer.Form.NFC));
+        }
+    }
+
     static ValidatableResponse action(String token, String id, String action, String ifMatch, Object body) {
         var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
         if (ifMatch != null) {
