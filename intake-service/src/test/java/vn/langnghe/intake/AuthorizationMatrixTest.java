@@ -306,13 +306,10 @@ class AuthorizationMatrixTest {
         Map<String, Call> calls = new HashMap<>();
         calls.put("GET /api/v1/reference/topics", (c, t) -> as(t).get("/api/v1/reference/topics"));
         calls.put("GET /api/v1/reference/units", (c, t) -> as(t).get("/api/v1/reference/units"));
-        // partners must send an Idempotency-Key; officers need none (and with one they get a 500 today:
-        // idempotency_keys.client_id is NOT NULL and an officer has no client id)
+        // partners must send an Idempotency-Key; officers may (keyed to the officer)
         calls.put("POST " + S, (c, t) -> {
-            RequestSpecification request = as(t).contentType(ContentType.JSON);
-            if (c != Caller.OFFICER && c != Caller.OTHER_OFFICER) {
-                request.header("Idempotency-Key", UUID.randomUUID().toString());
-            }
+            RequestSpecification request = as(t).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString());
             return request.body(Map.of("kind", "TIP", "channel", "HOTLINE", "unitId", WARD, "topic", "DRUGS"))
                     .post(S);
         });

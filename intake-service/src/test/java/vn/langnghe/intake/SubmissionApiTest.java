@@ -74,6 +74,16 @@ class SubmissionApiTest {
     }
 
     @Test
+    void anOfficerAtTheReceptionDesk_mayUseAnIdempotencyKeyToo() {
+        String officer = Tokens.shared().officer(DISTRICT);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> visit = Map.of("kind", "PETITION", "channel", "RECEPTION_DESK", "unitId", WARD);
+        String id = submit(officer, visit, key).statusCode(201).body("channel", equalTo("RECEPTION_DESK"))
+                .extract().path("id");
+        submit(officer, visit, key).statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
     void aPartnerWithoutAnIdempotencyKey_isToldWhichHeaderIsMissing() {
         given().auth().oauth2(partner()).contentType(ContentType.JSON).body(complaint())
                 .post("/api/v1/submissions")

@@ -82,7 +82,9 @@ public class SubmissionService {
     public Submitted submit(NewSubmission request, String clientId, String actor, String idempotencyKey,
             String canonicalRequest) {
         String hash = sha256(canonicalRequest);
-        Optional<Submitted> earlier = replay(clientId, idempotencyKey, hash);
+        // A partner's keys are scoped to its client, an officer's to the officer.
+        String keyScope = clientId != null ? clientId : "user:" + actor;
+        Optional<Submitted> earlier = replay(keyScope, idempotencyKey, hash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -90,7 +92,7 @@ public class SubmissionService {
         try {
             Transactions.inTransaction(store.dataSource(), tx -> {
                 if (idempotencyKey != null) {
-                    rememberKey(tx, clientId, idempotencyKey, hash, id); // a concurrent twin fails here
+                    rememberKey(tx, keyScope, idempotencyKey, hash, id); // a concurrent twin fails here
                 }
                 String reporterRef = request.reporter() == null ? null : vault.store(tx, request.reporter());
                 SubmissionCommand.Receive receive = new SubmissionCommand.Receive(id, TrackingCodes.next(),
@@ -108,7 +110,7 @@ public class SubmissionService {
             });
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState()) && idempotencyKey != null) {
-                return replay(clientId, idempotencyKey, hash).orElseThrow(() -> e);
+                return replay(keyScope, idempotencyKey, hash).orElseThrow(() -> e);
             }
             throw e;
         }
