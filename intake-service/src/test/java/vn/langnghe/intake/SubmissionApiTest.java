@@ -67,7 +67,8 @@ class SubmissionApiTest {
                 .body("due.acceptance", notNullValue())
                 .extract().path("id");
 
-        submit(partner(), complaint(), key).statusCode(200).body("id", equalTo(id));
+        submit(partner(), complaint(), key).statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(id));
         submit(partner(), Map.of("kind", "TIP", "unitId", WARD), key)
                 .statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("Idempotency-Key"));
@@ -80,7 +81,7 @@ class SubmissionApiTest {
         Map<String, Object> visit = Map.of("kind", "PETITION", "channel", "RECEPTION_DESK", "unitId", WARD);
         String id = submit(officer, visit, key).statusCode(201).body("channel", equalTo("RECEPTION_DESK"))
                 .extract().path("id");
-        submit(officer, visit, key).statusCode(200).body("id", equalTo(id));
+        submit(officer, visit, key).statusCode(201).body("id", equalTo(id));
     }
 
     @Test

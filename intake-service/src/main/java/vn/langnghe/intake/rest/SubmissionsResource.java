@@ -85,7 +85,12 @@ public class SubmissionsResource {
             throw refused;
         }
         SubmissionRow row = submitted.row();
-        return Response.status(submitted.replay() ? Response.Status.OK : Response.Status.CREATED)
+        // A true retry gets the original answer again: 201 for the same submission, marked as a replay.
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
+        if (submitted.replay()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response
                 .location(URI.create("/api/v1/submissions/" + row.id()))
                 .tag(Long.toString(row.version()))
                 .entity(access.view(row))
