@@ -14,9 +14,16 @@ final class Jdbc {
 
     private Jdbc() {}
 
+    /** Each statement commits on its own, whatever the pool's default is. */
     static <T> T withConnection(DataSource dataSource, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
         } catch (SQLException e) {
             throw translate(e);
         }
