@@ -5,9 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.langnghe.contracts.events.CommitmentFulfilled;
 import vn.langnghe.contracts.events.ContractEvent;
 import vn.langnghe.contracts.events.DeadlineExtended;
+import vn.langnghe.contracts.events.EscalationOutcomeRecorded;
+import vn.langnghe.contracts.events.FollowUpAnswered;
+import vn.langnghe.contracts.events.FollowUpCreated;
+import vn.langnghe.contracts.events.ForumClosed;
+import vn.langnghe.contracts.events.ForumOpened;
+import vn.langnghe.contracts.events.ForumScheduled;
+import vn.langnghe.contracts.events.MinutesPublished;
+import vn.langnghe.contracts.events.OpinionAnsweredOnTheSpot;
 import vn.langnghe.contracts.events.OpinionEscalated;
+import vn.langnghe.contracts.events.OpinionRecorded;
 import vn.langnghe.contracts.events.SubmissionAccepted;
 import vn.langnghe.contracts.events.SubmissionAnswered;
 import vn.langnghe.contracts.events.SubmissionClassified;
@@ -36,7 +46,17 @@ public final class ContractRegistry {
             new Contract(VerificationStarted.TYPE, VerificationStarted.class, Topics.INTAKE_SUBMISSION_EVENTS),
             new Contract(SubmissionConcluded.TYPE, SubmissionConcluded.class, Topics.INTAKE_SUBMISSION_EVENTS),
             new Contract(DeadlineExtended.TYPE, DeadlineExtended.class, Topics.INTAKE_SUBMISSION_EVENTS),
-            new Contract(TipRatedValuable.TYPE, TipRatedValuable.class, Topics.INTAKE_SUBMISSION_EVENTS)));
+            new Contract(TipRatedValuable.TYPE, TipRatedValuable.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(ForumScheduled.TYPE, ForumScheduled.class, Topics.FORUM_FORUM_EVENTS),
+            new Contract(ForumOpened.TYPE, ForumOpened.class, Topics.FORUM_FORUM_EVENTS),
+            new Contract(OpinionRecorded.TYPE, OpinionRecorded.class, Topics.FORUM_FORUM_EVENTS),
+            new Contract(OpinionAnsweredOnTheSpot.TYPE, OpinionAnsweredOnTheSpot.class, Topics.FORUM_FORUM_EVENTS),
+            new Contract(FollowUpCreated.TYPE, FollowUpCreated.class, Topics.FORUM_FORUM_EVENTS),
+            new Contract(FollowUpAnswered.TYPE, FollowUpAnswered.class, Topics.FORUM_FORUM_EVENTS),
+            new Contract(CommitmentFulfilled.TYPE, CommitmentFulfilled.class, Topics.FORUM_FORUM_EVENTS),
+            new Contract(ForumClosed.TYPE, ForumClosed.class, Topics.FORUM_FORUM_EVENTS),
+            new Contract(MinutesPublished.TYPE, MinutesPublished.class, Topics.FORUM_FORUM_EVENTS),
+            new Contract(EscalationOutcomeRecorded.TYPE, EscalationOutcomeRecorded.class, Topics.FORUM_FORUM_EVENTS)));
 
     private final Map<String, Contract> byType = new LinkedHashMap<>();
 

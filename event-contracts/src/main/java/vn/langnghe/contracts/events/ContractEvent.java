@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *
  * <p>Sealed so a consumer's {@code switch} over the contracts is checked by the compiler.
  */
-public sealed interface ContractEvent permits OpinionEscalated, SubmissionOutcome, SubmissionLifecycleEvent {
+public sealed interface ContractEvent permits ForumLifecycleEvent, SubmissionOutcome, SubmissionLifecycleEvent {
 
     /** The stable CloudEvents type name, e.g. {@code forum.OpinionEscalated.v1}; never a class name. */
     @JsonIgnore

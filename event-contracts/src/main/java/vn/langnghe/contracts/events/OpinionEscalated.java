@@ -30,7 +30,7 @@ public record OpinionEscalated(
         String unitId,
         String speakerIdentityRef,
         String publicSummary,
-        Instant effectiveAt) implements ContractEvent {
+        Instant effectiveAt) implements ForumLifecycleEvent {
 
     public static final String TYPE = "forum.OpinionEscalated.v1";
 
