@@ -42,20 +42,4 @@ CREATE TABLE idempotency_keys (
     PRIMARY KEY (client_id, idempotency_key)
 );
 
--- Free text by or about a citizen (description, findings, answer letter): never in an event.
--- Kept behind CaseTextStore; the encrypted store replaces this table (issue 4).
-CREATE TABLE case_texts (
-    submission_id  UUID        NOT NULL,
-    text_kind      TEXT        NOT NULL,
-    body           TEXT        NOT NULL,
-    written_at     TIMESTAMPTZ NOT NULL,
-    PRIMARY KEY (submission_id, text_kind)
-);
-
--- Reporter identities: events carry only the reference. Kept behind IdentityVault; the per-person
--- encrypted vault replaces this table (issue 4).
-CREATE TABLE reporter_identities (
-    ref            TEXT        PRIMARY KEY,
-    identity       JSONB       NOT NULL,
-    created_at     TIMESTAMPTZ NOT NULL
-);
+-- Reporters' identities and case texts live encrypted in the personal-data tables (ADR 0007).

@@ -27,6 +27,7 @@ import vn.langnghe.contracts.events.SubmissionNotAccepted;
 import vn.langnghe.contracts.events.SubmissionReceived;
 import vn.langnghe.contracts.events.SubmissionTransferred;
 import vn.langnghe.contracts.events.SubmissionWithdrawn;
+import vn.langnghe.contracts.events.ReporterIdentityErased;
 import vn.langnghe.contracts.events.TipRatedValuable;
 import vn.langnghe.contracts.events.VerificationStarted;
 
@@ -47,6 +48,7 @@ public final class ContractRegistry {
             new Contract(SubmissionConcluded.TYPE, SubmissionConcluded.class, Topics.INTAKE_SUBMISSION_EVENTS),
             new Contract(DeadlineExtended.TYPE, DeadlineExtended.class, Topics.INTAKE_SUBMISSION_EVENTS),
             new Contract(TipRatedValuable.TYPE, TipRatedValuable.class, Topics.INTAKE_SUBMISSION_EVENTS),
+            new Contract(ReporterIdentityErased.TYPE, ReporterIdentityErased.class, Topics.INTAKE_SUBMISSION_EVENTS),
             new Contract(ForumScheduled.TYPE, ForumScheduled.class, Topics.FORUM_FORUM_EVENTS),
             new Contract(ForumOpened.TYPE, ForumOpened.class, Topics.FORUM_FORUM_EVENTS),
             new Contract(OpinionRecorded.TYPE, OpinionRecorded.class, Topics.FORUM_FORUM_EVENTS),

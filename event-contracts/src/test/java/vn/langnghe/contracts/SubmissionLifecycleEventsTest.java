@@ -23,6 +23,7 @@ import vn.langnghe.contracts.events.SubmissionKind;
 import vn.langnghe.contracts.events.SubmissionLifecycleEvent;
 import vn.langnghe.contracts.events.SubmissionOutcome;
 import vn.langnghe.contracts.events.SubmissionReceived;
+import vn.langnghe.contracts.events.ReporterIdentityErased;
 import vn.langnghe.contracts.events.TipRatedValuable;
 import vn.langnghe.contracts.events.Track;
 import vn.langnghe.contracts.events.VerificationStarted;
@@ -42,10 +43,10 @@ class SubmissionLifecycleEventsTest {
     // --- where they sit in the hierarchy ---
 
     @Test
-    void theSevenLifecycleEventsAreRegisteredOnTheSubmissionTopicAndAreNotOutcomes() {
+    void theLifecycleEventsAreRegisteredOnTheSubmissionTopicAndAreNotOutcomes() {
         List<Class<?>> lifecycle = Arrays.asList(SubmissionLifecycleEvent.class.getPermittedSubclasses());
 
-        assertThat(lifecycle).hasSize(7);
+        assertThat(lifecycle).hasSize(8); // seven lifecycle steps and the erasure of a reporter
         for (Class<?> type : lifecycle) {
             @SuppressWarnings("unchecked")
             Contract contract = registry.forRecord((Class<? extends ContractEvent>) type);
@@ -68,6 +69,7 @@ class SubmissionLifecycleEventsTest {
             case SubmissionConcluded e -> "concluded " + e.conclusion();
             case DeadlineExtended e -> "extended";
             case TipRatedValuable e -> "valuable";
+            case ReporterIdentityErased e -> "reporter erased";
         };
 
         assertThat(step).isEqualTo("concluded PARTLY_FOUNDED");

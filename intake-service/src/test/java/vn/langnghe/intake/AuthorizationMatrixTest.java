@@ -87,6 +87,10 @@ class AuthorizationMatrixTest {
             POST /api/v1/submissions/{id}/withdraw                      200   404          200     404          403       403     403   401  401     401
             POST /api/v1/submissions/{id}/extend-deadline               403   403          200     404          403       403     403   401  401     401
             POST /api/v1/submissions/{id}/rate-valuable                 403   403          200     404          403       403     403   401  401     401
+            GET  /api/v1/submissions/{id}/reporter                      403   403          200     404          403       403     200   401  401     401
+            GET  /api/v1/submissions/{id}/texts                         200   404          200     404          403       403     200   401  401     401
+            POST /api/v1/submissions/{id}/erase-reporter                403   403          403     403          403       403     200   401  401     401
+            GET  /api/v1/audit                                          403   403          403     403          403       403     200   401  401     401
             """;
 
     /** The callers, in the matrix's column order. */
@@ -348,6 +352,16 @@ class AuthorizationMatrixTest {
                     return step(denunciation, "accept", Map.of("complex", true));
                 }, c -> Map.of("reasonCode", "COMPLEX", "reason", "Vụ việc phức tạp, nhiều nơi"));
         command(calls, "rate-valuable", () -> fresh(Map.of("kind", "TIP", "unitId", WARD)), c -> Map.of());
+
+        // personal data: reads name their purpose; erasure needs a closed case with a reporter
+        calls.put("GET " + S + "/{id}/reporter", (c, t) -> as(t).queryParam("purpose", "matrix check")
+                .get(S + "/" + f.id() + "/reporter"));
+        calls.put("GET " + S + "/{id}/texts", (c, t) -> as(t).queryParam("purpose", "matrix check")
+                .get(S + "/" + f.id() + "/texts"));
+        command(calls, "erase-reporter", () -> step(fresh(Map.of("kind", "PETITION", "unitId", WARD,
+                        "reporter", Map.of("fullName", "Trần Thị B"))), "withdraw", Map.of()),
+                c -> Map.of("reason", "the citizen asked to be forgotten"));
+        calls.put("GET /api/v1/audit", (c, t) -> as(t).queryParam("subjectRef", f.id()).get("/api/v1/audit"));
         return calls;
     }
 

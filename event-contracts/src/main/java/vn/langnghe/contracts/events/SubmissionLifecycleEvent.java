@@ -11,7 +11,8 @@ import java.util.UUID;
  */
 public sealed interface SubmissionLifecycleEvent extends ContractEvent
         permits SubmissionReceived, SubmissionClassified, SubmissionAccepted, VerificationStarted,
-                SubmissionConcluded, DeadlineExtended, TipRatedValuable {
+                SubmissionConcluded, DeadlineExtended, TipRatedValuable,
+                ReporterIdentityErased {
 
     /** The intake submission (stream id of the Submission aggregate). */
     UUID submissionId();

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import vn.langnghe.contracts.events.Channel;
 import vn.langnghe.contracts.events.SubmissionKind;
-import vn.langnghe.intake.personal.ReporterIdentity;
+import vn.langnghe.personal.PersonalIdentity;
 
 /**
  * A submission as it arrives, already normalised (NFC, trimmed) and bounded by the REST edge.
@@ -20,5 +20,5 @@ public record NewSubmission(
         LocalDate receivedOn,
         String topic,
         String description,
-        ReporterIdentity reporter,
+        PersonalIdentity reporter,
         UUID originatingOpinionId) {}

@@ -2,8 +2,6 @@ package vn.langnghe.intake.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,9 +32,8 @@ import vn.langnghe.intake.domain.submission.SubmissionCommand;
 import vn.langnghe.intake.domain.submission.SubmissionDecider;
 import vn.langnghe.intake.domain.submission.SubmissionEvent;
 import vn.langnghe.intake.eventstore.SubmissionEventCodec;
-import vn.langnghe.intake.personal.CaseTextStore;
-import vn.langnghe.intake.personal.CaseTextStore.TextKind;
-import vn.langnghe.intake.personal.IdentityVault;
+import vn.langnghe.personal.EncryptedCaseTexts;
+import vn.langnghe.personal.EncryptedIdentityVault;
 
 /**
  * Handles submission commands: load the stream, decide with today's legal date, append, and write the
@@ -52,12 +48,14 @@ public class SubmissionService {
     private final UnitTree units;
     private final SubmissionClocks clocks;
     private final SubmissionRows rows;
-    private final IdentityVault vault;
-    private final CaseTextStore texts;
+    private final EncryptedIdentityVault vault;
+    private final EncryptedCaseTexts texts;
+    private final RequestFingerprint fingerprint;
     private final SubmissionEventCodec codec = new SubmissionEventCodec();
 
     SubmissionService(EventStore store, Clock clock, TopicTaxonomy topics, UnitTree units, SubmissionClocks clocks,
-            SubmissionRows rows, IdentityVault vault, CaseTextStore texts) {
+            SubmissionRows rows, EncryptedIdentityVault vault, EncryptedCaseTexts texts,
+            RequestFingerprint fingerprint) {
         this.store = store;
         this.clock = clock;
         this.topics = topics;
@@ -66,6 +64,7 @@ public class SubmissionService {
         this.rows = rows;
         this.vault = vault;
         this.texts = texts;
+        this.fingerprint = fingerprint;
     }
 
     public LocalDate today() {
@@ -81,7 +80,7 @@ public class SubmissionService {
      */
     public Submitted submit(NewSubmission request, String clientId, String actor, String idempotencyKey,
             String canonicalRequest) {
-        String hash = sha256(canonicalRequest);
+        String hash = fingerprint.of(canonicalRequest);
         // A partner's keys are scoped to its client, an officer's to the officer.
         String keyScope = clientId != null ? clientId : "user:" + actor;
         Optional<Submitted> earlier = replay(keyScope, idempotencyKey, hash);
@@ -94,7 +93,9 @@ public class SubmissionService {
                 if (idempotencyKey != null) {
                     rememberKey(tx, keyScope, idempotencyKey, hash, id); // a concurrent twin fails here
                 }
-                String reporterRef = request.reporter() == null ? null : vault.store(tx, request.reporter());
+                // One key per person: a reporter is a new person (nothing de-duplicates people by name).
+                String reporterRef = request.reporter() == null ? null
+                        : vault.store(tx, EncryptedIdentityVault.newPersonId(), id.toString(), request.reporter());
                 SubmissionCommand.Receive receive = new SubmissionCommand.Receive(id, TrackingCodes.next(),
                         request.kind(), request.channel(), request.unitId(), reporterRef, clientId,
                         request.originatingOpinionId(), request.topic(),
@@ -102,7 +103,7 @@ public class SubmissionService {
                 aggregates().handle(tx, SubmissionEventCodec.streamId(id), receive, ExpectedVersion.noStream(),
                         context(receive.effectiveOn(), actor), (t, events, state, appended) -> {
                             if (request.description() != null) {
-                                texts.write(t, id, TextKind.DESCRIPTION, request.description());
+                                texts.write(t, id, CaseTextKind.DESCRIPTION.name(), request.description());
                             }
                             rows.upsert(t, state, appended, clocks);
                         });
@@ -122,17 +123,17 @@ public class SubmissionService {
      * given, is the findings or the answer letter, stored encrypted-to-be beside the events.
      */
     public CommandOutcome<Submission, SubmissionEvent> execute(UUID id, SubmissionCommand command,
-            ExpectedVersion expected, String actor, TextKind caseTextKind, String caseText) {
+            ExpectedVersion expected, String actor, CaseTextKind caseTextKind, String caseText) {
         return Transactions.inTransaction(store.dataSource(), tx -> execute(tx, id, command, expected, actor,
                 caseTextKind, caseText));
     }
 
     CommandOutcome<Submission, SubmissionEvent> execute(Connection tx, UUID id, SubmissionCommand command,
-            ExpectedVersion expected, String actor, TextKind caseTextKind, String caseText) throws SQLException {
+            ExpectedVersion expected, String actor, CaseTextKind caseTextKind, String caseText) throws SQLException {
         return aggregates().handle(tx, SubmissionEventCodec.streamId(id), command, expected,
                 context(command.effectiveOn(), actor), (t, events, state, appended) -> {
                     if (caseText != null) {
-                        texts.write(t, id, caseTextKind, caseText);
+                        texts.write(t, id, caseTextKind.name(), caseText);
                     }
                     rows.upsert(t, state, appended, clocks);
                 });
@@ -160,6 +161,20 @@ public class SubmissionService {
                 escalation.topic(), escalation.tags(), escalation.unitId(), escalation.publicSummary(), on);
         aggregates.handle(tx, stream, classify, ExpectedVersion.exactly(1), context(on, actor),
                 (t, events, state, appended) -> rows.upsert(t, state, appended, clocks));
+    }
+
+    /** What an erasure does besides its event, in the same transaction: destroy the person's key. */
+    @FunctionalInterface
+    public interface Shredder {
+        void shred(Connection tx, String reporterRef) throws SQLException;
+    }
+
+    void eraseReporter(UUID id, SubmissionCommand.EraseReporter command, String actor, Shredder shredder) {
+        Transactions.inTransaction(store.dataSource(), tx -> aggregates().handle(tx, SubmissionEventCodec.streamId(id),
+                command, ExpectedVersion.any(), context(command.effectiveOn(), actor), (t, events, state, appended) -> {
+                    shredder.shred(t, state.reporterRef());
+                    rows.upsert(t, state, appended, clocks);
+                }));
     }
 
     /** The full history: every event with when it took effect and when and by whom it was recorded. */
@@ -219,12 +234,4 @@ public class SubmissionService {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

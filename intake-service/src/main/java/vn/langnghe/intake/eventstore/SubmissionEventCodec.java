@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import vn.langnghe.contracts.ContractJson;
 import vn.langnghe.contracts.events.ContractEvent;
 import vn.langnghe.contracts.events.DeadlineExtended;
+import vn.langnghe.contracts.events.ReporterIdentityErased;
 import vn.langnghe.contracts.events.SubmissionAccepted;
 import vn.langnghe.contracts.events.SubmissionAnswered;
 import vn.langnghe.contracts.events.SubmissionClassified;
@@ -80,6 +81,8 @@ public final class SubmissionEventCodec implements EventCodec<SubmissionEvent> {
             case SubmissionEvent.DeadlineExtended e ->
                     new DeadlineExtended(e.submissionId(), e.reasonCode(), e.reason(), at(e.effectiveOn()));
             case SubmissionEvent.RatedValuable e -> new TipRatedValuable(e.submissionId(), at(e.effectiveOn()));
+            case SubmissionEvent.ReporterErased e ->
+                    new ReporterIdentityErased(e.submissionId(), e.reporterRef(), at(e.effectiveOn()));
             case SubmissionEvent.Answered e -> new SubmissionAnswered(e.submissionId(), e.trackingCode(), e.kind(),
                     e.unitId(), e.originatingOpinionId(), at(e.effectiveOn()), e.conclusion(), e.answerSummary());
             case SubmissionEvent.Transferred e -> new SubmissionTransferred(e.submissionId(), e.trackingCode(),
@@ -127,6 +130,10 @@ public final class SubmissionEventCodec implements EventCodec<SubmissionEvent> {
             case TipRatedValuable.TYPE -> {
                 TipRatedValuable w = json.treeToValue(data, TipRatedValuable.class);
                 yield new SubmissionEvent.RatedValuable(w.submissionId(), on(w.effectiveAt()));
+            }
+            case ReporterIdentityErased.TYPE -> {
+                ReporterIdentityErased w = json.treeToValue(data, ReporterIdentityErased.class);
+                yield new SubmissionEvent.ReporterErased(w.submissionId(), w.reporterRef(), on(w.effectiveAt()));
             }
             case SubmissionAnswered.TYPE -> {
                 SubmissionAnswered w = json.treeToValue(data, SubmissionAnswered.class);

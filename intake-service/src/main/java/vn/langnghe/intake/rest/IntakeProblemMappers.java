@@ -30,6 +30,11 @@ public class IntakeProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response gone(PersonalDataResource.Gone e, UriInfo uri) {
+        return Problem.of("erased", "Đã xóa / Erased", Status.GONE, e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response idempotency(IdempotencyConflict e, UriInfo uri) {
         return Problem.of("idempotency-key-reused", "Idempotency-Key đã dùng / Idempotency-Key reused",
                         422, e.getMessage())

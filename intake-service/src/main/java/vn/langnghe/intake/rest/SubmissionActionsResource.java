@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.langnghe.intake.application.SubmissionRows;
 import vn.langnghe.intake.application.SubmissionService;
 import vn.langnghe.intake.domain.submission.SubmissionCommand;
-import vn.langnghe.intake.personal.CaseTextStore.TextKind;
+import vn.langnghe.intake.application.CaseTextKind;
 import vn.langnghe.servicekit.http.IfMatch;
 import vn.langnghe.servicekit.security.Caller;
 import vn.langnghe.servicekit.security.Roles;
@@ -89,7 +89,7 @@ public class SubmissionActionsResource {
     public Response conclude(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @NotNull @Valid ActionRequests.Conclude body) {
         return run(id, ifMatch, new SubmissionCommand.Conclude(body.conclusion(), day(body.effectiveOn())),
-                TextKind.FINDINGS, Text.clean("findings", body.findings()));
+                CaseTextKind.FINDINGS, Text.clean("findings", body.findings()));
     }
 
     @POST
@@ -99,7 +99,7 @@ public class SubmissionActionsResource {
     public Response answer(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @NotNull @Valid ActionRequests.Answer body) {
         return run(id, ifMatch, new SubmissionCommand.Answer(Text.clean("answerSummary", body.answerSummary()),
-                day(body.effectiveOn())), TextKind.ANSWER_LETTER, Text.clean("letter", body.letter()));
+                day(body.effectiveOn())), CaseTextKind.ANSWER_LETTER, Text.clean("letter", body.letter()));
     }
 
     @POST
@@ -164,7 +164,7 @@ public class SubmissionActionsResource {
     }
 
     /** Access first (404 reveals nothing), then the precondition, then the command in one transaction. */
-    private Response run(UUID id, String ifMatch, SubmissionCommand command, TextKind textKind, String text) {
+    private Response run(UUID id, String ifMatch, SubmissionCommand command, CaseTextKind textKind, String text) {
         access.actionable(id);
         var expected = IfMatch.required(ifMatch);
         service.execute(id, command, expected, caller.subject(), textKind, text);

@@ -26,7 +26,7 @@ import vn.langnghe.intake.application.SubmissionRows;
 import vn.langnghe.intake.application.SubmissionService;
 import vn.langnghe.intake.application.TrackingCodes;
 import vn.langnghe.intake.domain.submission.SubmissionRefused;
-import vn.langnghe.intake.personal.ReporterIdentity;
+import vn.langnghe.personal.PersonalIdentity;
 import vn.langnghe.servicekit.problem.InvalidInput;
 import vn.langnghe.servicekit.security.Caller;
 import vn.langnghe.servicekit.security.Roles;
@@ -192,10 +192,10 @@ public class SubmissionsResource {
         if (channel == Channel.FORUM) {
             throw new InvalidInput("channel", "forum submissions come from forum escalations, not this endpoint");
         }
-        ReporterIdentity reporter = null;
+        PersonalIdentity reporter = null;
         if (body.reporter() != null) {
             SubmitRequest.ReporterRequest r = body.reporter();
-            reporter = new ReporterIdentity(Text.clean("reporter.fullName", r.fullName()),
+            reporter = new PersonalIdentity(Text.clean("reporter.fullName", r.fullName()),
                     Text.clean("reporter.phone", r.phone()), Text.clean("reporter.idNumber", r.idNumber()),
                     Text.clean("reporter.address", r.address()), Text.clean("reporter.email", r.email()));
             if (reporter.fullName() == null && reporter.phone() == null && reporter.idNumber() == null

@@ -40,12 +40,13 @@ public record Submission(
         List<Extension> extensions,
         boolean valuable,
         UUID mergedInto,
+        boolean reporterErased,
         LocalDate lastEffectiveOn) {
 
     public record Extension(String reasonCode, LocalDate grantedOn) {}
 
     public static final Submission NONE = new Submission(null, null, null, null, null, null, null, false, null, null,
-            null, null, List.of(), null, false, false, null, null, null, null, null, null, List.of(), false, null, null);
+            null, null, List.of(), null, false, false, null, null, null, null, null, null, List.of(), false, null, false, null);
 
     public boolean exists() {
         return status != null;
@@ -87,6 +88,7 @@ public record Submission(
         private List<Extension> extensions;
         private boolean valuable;
         private UUID mergedInto;
+        private boolean reporterErased;
         private LocalDate lastEffectiveOn;
 
         private Builder(Submission s) {
@@ -115,6 +117,7 @@ public record Submission(
             extensions = s.extensions;
             valuable = s.valuable;
             mergedInto = s.mergedInto;
+            reporterErased = s.reporterErased;
             lastEffectiveOn = s.lastEffectiveOn;
         }
 
@@ -194,6 +197,11 @@ public record Submission(
             return this;
         }
 
+        Builder reporterErased() {
+            reporterErased = true;
+            return this;
+        }
+
         Builder lastEffectiveOn(LocalDate on) {
             lastEffectiveOn = on;
             return this;
@@ -203,7 +211,7 @@ public record Submission(
             return new Submission(id, trackingCode, kind, channel, unitId, status, track, identified, reporterRef,
                     partnerClientId, originatingOpinionId, topic, tags, publicSummary, remoteArea, complex, receivedOn,
                     classifiedOn, acceptedOn, concludedOn, closedOn, conclusion, extensions, valuable, mergedInto,
-                    lastEffectiveOn);
+                    reporterErased, lastEffectiveOn);
         }
     }
 }

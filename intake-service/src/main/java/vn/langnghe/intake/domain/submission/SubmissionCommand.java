@@ -53,6 +53,12 @@ public sealed interface SubmissionCommand {
     /** Gia hạn: an explicit decision with a reason; the law decides whether one more is allowed. */
     record ExtendDeadline(String reasonCode, String reason, LocalDate effectiveOn) implements SubmissionCommand {}
 
+    /**
+     * Erase the reporter's identity (crypto-shredding): only once the case is closed and its legal
+     * retention after closing has passed.
+     */
+    record EraseReporter(java.time.Period retentionAfterClosing, LocalDate effectiveOn) implements SubmissionCommand {}
+
     /** Tin có giá trị: only tips. */
     record RateValuable(LocalDate effectiveOn) implements SubmissionCommand {}
 }

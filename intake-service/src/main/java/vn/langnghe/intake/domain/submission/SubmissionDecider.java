@@ -13,6 +13,7 @@ import vn.langnghe.intake.domain.submission.SubmissionCommand.Accept;
 import vn.langnghe.intake.domain.submission.SubmissionCommand.Answer;
 import vn.langnghe.intake.domain.submission.SubmissionCommand.Classify;
 import vn.langnghe.intake.domain.submission.SubmissionCommand.Conclude;
+import vn.langnghe.intake.domain.submission.SubmissionCommand.EraseReporter;
 import vn.langnghe.intake.domain.submission.SubmissionCommand.ExtendDeadline;
 import vn.langnghe.intake.domain.submission.SubmissionCommand.MarkDuplicate;
 import vn.langnghe.intake.domain.submission.SubmissionCommand.RateValuable;
@@ -29,6 +30,7 @@ import vn.langnghe.intake.domain.submission.SubmissionEvent.DeadlineExtended;
 import vn.langnghe.intake.domain.submission.SubmissionEvent.Merged;
 import vn.langnghe.intake.domain.submission.SubmissionEvent.NotAccepted;
 import vn.langnghe.intake.domain.submission.SubmissionEvent.RatedValuable;
+import vn.langnghe.intake.domain.submission.SubmissionEvent.ReporterErased;
 import vn.langnghe.intake.domain.submission.SubmissionEvent.Received;
 import vn.langnghe.intake.domain.submission.SubmissionEvent.Transferred;
 import vn.langnghe.intake.domain.submission.SubmissionEvent.VerificationStarted;
@@ -82,6 +84,7 @@ public final class SubmissionDecider implements Decider<SubmissionCommand, Submi
             case Withdraw w -> withdraw(w, s);
             case ExtendDeadline e -> extend(e, s);
             case RateValuable r -> rateValuable(r, s);
+            case EraseReporter e -> eraseReporter(e, s);
         });
     }
 
@@ -211,6 +214,25 @@ public final class SubmissionDecider implements Decider<SubmissionCommand, Submi
         return new DeadlineExtended(s.id(), c.reasonCode(), c.reason(), c.effectiveOn());
     }
 
+    private ReporterErased eraseReporter(EraseReporter c, Submission s) {
+        if (!s.identified()) {
+            throw SubmissionRefused.because("ANONYMOUS", "this submission is anonymous: there is no identity to erase");
+        }
+        if (s.reporterErased()) {
+            throw SubmissionRefused.because("ALREADY_ERASED", "the reporter's identity was already erased");
+        }
+        if (!s.status().isTerminal()) {
+            throw SubmissionRefused.because("CASE_OPEN", "the case is still open (" + s.status().name()
+                    .toLowerCase().replace('_', ' ') + "): the identity is needed until it is closed");
+        }
+        LocalDate retainedUntil = s.closedOn().plus(c.retentionAfterClosing());
+        if (c.effectiveOn().isBefore(retainedUntil)) {
+            throw SubmissionRefused.because("WITHIN_RETENTION", "the case file must be kept until " + retainedUntil
+                    + " (" + c.retentionAfterClosing() + " after closing on " + s.closedOn() + ")");
+        }
+        return new ReporterErased(s.id(), s.reporterRef(), c.effectiveOn());
+    }
+
     private RatedValuable rateValuable(RateValuable c, Submission s) {
         if (s.kind() != SubmissionKind.TIP) {
             throw SubmissionRefused.because("NOT_A_TIP", "only tips are rated valuable");
@@ -235,6 +257,7 @@ public final class SubmissionDecider implements Decider<SubmissionCommand, Submi
             case Concluded e -> next.concluded(e.conclusion(), e.effectiveOn()).build();
             case DeadlineExtended e -> next.extended(e.reasonCode(), e.effectiveOn()).build();
             case RatedValuable e -> next.valuable().build();
+            case ReporterErased e -> next.reporterErased().build();
             case Answered e -> next.closed(Status.ANSWERED, e.effectiveOn()).build();
             case Transferred e -> next.closed(Status.TRANSFERRED, e.effectiveOn()).build();
             case NotAccepted e -> next.closed(Status.NOT_ACCEPTED, e.effectiveOn()).build();

@@ -45,6 +45,9 @@ public sealed interface SubmissionEvent {
 
     record RatedValuable(UUID submissionId, LocalDate effectiveOn) implements SubmissionEvent {}
 
+    /** The person behind {@code reporterRef} was forgotten: their key is destroyed everywhere. */
+    record ReporterErased(UUID submissionId, String reporterRef, LocalDate effectiveOn) implements SubmissionEvent {}
+
     /** The five ways a submission ends; each tells forum-service which opinion it came from. */
     sealed interface Outcome extends SubmissionEvent {
         String trackingCode();

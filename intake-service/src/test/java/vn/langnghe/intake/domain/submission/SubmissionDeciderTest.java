@@ -324,6 +324,45 @@ class SubmissionDeciderTest {
         spec.given(received(SubmissionKind.COMPLAINT, REPORTER)).when(new RateValuable(D2)).thenRefused("NOT_A_TIP");
     }
 
+    // --- erasure of the reporter ------------------------------------------------------------------------------
+
+    static final java.time.Period RETENTION = java.time.Period.ofDays(10);
+
+    @Test
+    void givenAnOpenCase_whenTheReporterIsErased_thenRefusedWhileOpen() {
+        spec.given(received(SubmissionKind.COMPLAINT, REPORTER))
+                .when(new SubmissionCommand.EraseReporter(RETENTION, TODAY))
+                .thenRefused("CASE_OPEN");
+    }
+
+    @Test
+    void givenACaseClosedWithinItsRetention_whenTheReporterIsErased_thenRefused() {
+        spec.given(received(SubmissionKind.COMPLAINT, REPORTER),
+                        new Withdrawn(ID, CODE, SubmissionKind.COMPLAINT, WARD, null, TODAY.minusDays(9)))
+                .when(new SubmissionCommand.EraseReporter(RETENTION, TODAY))
+                .thenRefused("WITHIN_RETENTION");
+    }
+
+    @Test
+    void givenACaseClosedLongEnoughAgo_whenTheReporterIsErased_thenTheReferenceIsForgotten_once() {
+        Withdrawn closed = new Withdrawn(ID, CODE, SubmissionKind.COMPLAINT, WARD, null, TODAY.minusDays(10));
+        SubmissionEvent.ReporterErased erased = new SubmissionEvent.ReporterErased(ID, REPORTER, TODAY);
+        spec.given(received(SubmissionKind.COMPLAINT, REPORTER), closed)
+                .when(new SubmissionCommand.EraseReporter(RETENTION, TODAY))
+                .then(erased);
+        spec.given(received(SubmissionKind.COMPLAINT, REPORTER), closed, erased)
+                .when(new SubmissionCommand.EraseReporter(RETENTION, TODAY))
+                .thenRefused("ALREADY_ERASED");
+    }
+
+    @Test
+    void givenAnAnonymousSubmission_whenTheReporterIsErased_thenRefused() {
+        spec.given(received(SubmissionKind.TIP, null),
+                        new Withdrawn(ID, CODE, SubmissionKind.TIP, WARD, null, D2))
+                .when(new SubmissionCommand.EraseReporter(RETENTION, TODAY))
+                .thenRefused("ANONYMOUS");
+    }
+
     @Test
     void givenNoSubmission_whenAnyLaterCommandArrives_thenNotFound() {
         spec.when(new Accept(false, D2)).thenRefused("NOT_FOUND");
