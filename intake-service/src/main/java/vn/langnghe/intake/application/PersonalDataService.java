@@ -2,12 +2,12 @@ package vn.langnghe.intake.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Period;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.langnghe.intake.domain.submission.Submission;
 import vn.langnghe.intake.domain.submission.SubmissionCommand;
-import vn.langnghe.intake.domain.submission.SubmissionRefused;
 import vn.langnghe.personal.Access;
 import vn.langnghe.personal.EncryptedCaseTexts;
 import vn.langnghe.personal.EncryptedIdentityVault;
@@ -74,9 +74,11 @@ public class PersonalDataService {
     public void eraseReporter(UUID id, String actor, String reason) {
         submissions.eraseReporter(id, new SubmissionCommand.EraseReporter(retention, submissions.today()), actor,
                 (tx, ref) -> {
-                    String person = vault.personIdOf(ref).orElseThrow(() ->
-                            SubmissionRefused.because("NO_IDENTITY", "no stored identity under " + ref));
-                    vault.erasePerson(tx, person, reason);
+                    // A forum speaker's identity lives in forum-service's vault: the erasure event tells it.
+                    Optional<String> person = vault.personIdOf(ref);
+                    if (person.isPresent()) {
+                        vault.erasePerson(tx, person.get(), reason);
+                    }
                 });
     }
 }

@@ -126,6 +126,9 @@ public final class LocalRun {
         config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         config.put("quarkus.oidc.public-key", tokens.publicKeyPem());
         config.put("quarkus.oidc.token.issuer", tokens.issuer());
+        // Each service keeps the master key of its personal data under the state dir, created on first run.
+        config.put("langnghe.personal.master-key-file",
+                options.stateDir().resolve("keys").resolve(service.module() + "-master.key").toAbsolutePath().toString());
         return config;
     }
 
