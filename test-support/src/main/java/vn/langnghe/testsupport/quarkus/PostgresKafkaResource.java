@@ -47,7 +47,6 @@ public class PostgresKafkaResource implements QuarkusTestResourceLifecycleManage
         config.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
         config.put("mp.jwt.verify.issuer", tokens.issuer());
         config.put("quarkus.devservices.enabled", "false");
-        config.put("quarkus.kafka.devservices.enabled", "false");
         config.put("quarkus.datasource.devservices.enabled", "false");
         return config;
     }

@@ -33,7 +33,6 @@ class PostgresKafkaResourceTest {
                 "quarkus.datasource.username", "quarkus.datasource.password", "kafka.bootstrap.servers",
                 "quarkus.oidc.public-key", "quarkus.oidc.token.issuer", "mp.jwt.verify.issuer");
         assertThat(config).containsEntry("quarkus.devservices.enabled", "false")
-                .containsEntry("quarkus.kafka.devservices.enabled", "false")
                 .containsEntry("quarkus.datasource.devservices.enabled", "false")
                 .containsEntry("quarkus.oidc.public-key", Tokens.shared().publicKeyPem());
         assertThat(config.get("quarkus.datasource.reactive.url")).matches("postgresql://[^/]+:\\d+/resource_test");
