@@ -12,6 +12,7 @@ import vn.langnghe.contracts.ContractViolationException;
 import vn.langnghe.contracts.Topics;
 import vn.langnghe.contracts.UnknownContractException;
 import vn.langnghe.contracts.events.ContractEvent;
+import vn.langnghe.contracts.events.ReporterIdentityErased;
 import vn.langnghe.contracts.events.SubmissionAnswered;
 import vn.langnghe.contracts.events.SubmissionMerged;
 import vn.langnghe.contracts.events.SubmissionNotAccepted;
@@ -21,6 +22,7 @@ import vn.langnghe.contracts.events.SubmissionWithdrawn;
 import vn.langnghe.eventsourcing.consumer.UndecodableEvent;
 import vn.langnghe.forum.application.ForumService;
 import vn.langnghe.forum.domain.forum.ForumRefused;
+import vn.langnghe.personal.EncryptedIdentityVault;
 import vn.langnghe.servicekit.eventsourcing.ConsumerBinding;
 
 /**
@@ -37,16 +39,22 @@ public class IntakeOutcomeConsumer {
             SubmissionNotAccepted.TYPE, SubmissionWithdrawn.TYPE, SubmissionMerged.TYPE);
 
     private final ForumService service;
+    private final EncryptedIdentityVault vault;
     private final ContractCodec contracts = ContractCodec.standard();
     private final ObjectMapper json = ContractJson.mapper();
 
-    IntakeOutcomeConsumer(ForumService service) {
+    IntakeOutcomeConsumer(ForumService service, EncryptedIdentityVault vault) {
         this.service = service;
+        this.vault = vault;
     }
 
     @Produces
     ConsumerBinding intakeOutcomes() {
         return new ConsumerBinding(NAME, List.of(Topics.INTAKE_SUBMISSION_EVENTS), (tx, event) -> {
+            if (ReporterIdentityErased.TYPE.equals(event.type())) {
+                forgetSpeaker(tx, (ReporterIdentityErased) contractOf(event.type(), event.dataJson()));
+                return;
+            }
             if (!OUTCOMES.contains(event.type())) {
                 return;
             }
@@ -64,10 +72,24 @@ public class IntakeOutcomeConsumer {
         });
     }
 
+    /**
+     * Intake erased a reporter whose identity a forum speaker left here: destroy the speaker's key too.
+     * References that are not this vault's (intake's own reporters) are none of forum's business.
+     */
+    private void forgetSpeaker(java.sql.Connection tx, ReporterIdentityErased erased) throws java.sql.SQLException {
+        var person = vault.personIdOf(erased.reporterRef());
+        if (person.isPresent()) {
+            vault.erasePerson(tx, person.get(), "erased at intake (submission " + erased.submissionId() + ")");
+        }
+    }
+
     private SubmissionOutcome decode(String type, String data) {
+        return (SubmissionOutcome) contractOf(type, data);
+    }
+
+    private ContractEvent contractOf(String type, String data) {
         try {
-            ContractEvent decoded = contracts.decode(type, json.readTree(data));
-            return (SubmissionOutcome) decoded;
+            return contracts.decode(type, json.readTree(data));
         } catch (JsonProcessingException | ContractViolationException | UnknownContractException
                 | ClassCastException e) {
             throw new UndecodableEvent("not a valid " + type + ": " + e.getMessage(), e);
