@@ -35,8 +35,8 @@ import vn.langnghe.testsupport.tokens.TokenSpec;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /**
- * The authorisation matrix: every operation of the OpenAPI document under {@code /api/} × every kind of caller,
- * with real signed tokens. A new endpoint without a row fails, so does a row whose endpoint is gone.
+ * The authorisation matrix: every operation of the OpenAPI document under {@code /api/} and {@code /open311/} × every
+ * kind of caller, with real signed tokens. A new endpoint without a row fails, so does a row whose endpoint is gone.
  *
  * <p>Design: no token, an expired token or one signed with a foreign key → 401 everywhere; a role the endpoint does
  * not allow → 403; an allowed role that may not see this submission → 404 (ids reveal nothing); and no 2xx answer
@@ -63,7 +63,9 @@ class AuthorizationMatrixTest {
      * partner (own client {@value #PORTAL}), otherPartner ({@value #OTHER_PORTAL}), officer of {@value #UNIT} (the
      * submissions' unit), otherOfficer ({@value #OTHER_UNIT}), organiser, analyst, admin, no token, expired token,
      * token signed with a foreign key. POST /submissions by otherOfficer is 400: the body names a unit outside its
-     * subtree (there is no submission yet to hide).
+     * subtree (there is no submission yet to hide). POST /imports by otherOfficer is 202: the job is accepted and
+     * then fails validation line by line (unitId outside its subtree). The Open311 facade ({@code /open311/}) is in
+     * the matrix too: partners only for requests and tokens, any role for the service catalogue.
      */
     static final String MATRIX = """
             operation                                               partner otherPartner officer otherOfficer organiser analyst admin none expired forged
@@ -91,6 +93,14 @@ class AuthorizationMatrixTest {
             GET  /api/v1/submissions/{id}/texts                         200   404          200     404          403       403     200   401  401     401
             POST /api/v1/submissions/{id}/erase-reporter                403   403          403     403          403       403     200   401  401     401
             GET  /api/v1/audit                                          403   403          403     403          403       403     200   401  401     401
+            POST /api/v1/imports                                        403   403          202     202          403       403     403   401  401     401
+            GET  /api/v1/imports/{jobId}                                403   403          200     404          403       403     200   401  401     401
+            GET  /open311/v2/services.{format}                          200   200          200     200          200       200     200   401  401     401
+            GET  /open311/v2/services/{service_code}.{format}           200   200          200     200          200       200     200   401  401     401
+            POST /open311/v2/requests.{format}                          200   200          403     403          403       403     403   401  401     401
+            GET  /open311/v2/requests.{format}                          200   200          403     403          403       403     403   401  401     401
+            GET  /open311/v2/requests/{service_request_id}.{format}     200   404          403     403          403       403     403   401  401     401
+            GET  /open311/v2/tokens/{token}.{format}                    200   404          403     403          403       403     403   401  401     401
             """;
 
     /** The callers, in the matrix's column order. */
@@ -140,7 +150,7 @@ class AuthorizationMatrixTest {
                         + "  rows whose operation is not in the document (remove or fix them):%n    %s",
                         String.join("\n    ", withoutRow), String.join("\n    ", stale))
                 .isTrue();
-        assertThat(new TreeSet<>(calls(new Fixture("-", "-", "-")).keySet()))
+        assertThat(new TreeSet<>(calls(new Fixture("-", "-", "-", "-", "-", "-")).keySet()))
                 .as("every row needs a way to call it").isEqualTo(rows);
     }
 
@@ -230,7 +240,7 @@ class AuthorizationMatrixTest {
         Set<String> methods = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
         Set<String> operations = new TreeSet<>();
         paths.forEach((path, item) -> {
-            if (path.startsWith("/api/")) {
+            if (path.startsWith("/api/") || path.startsWith("/open311/")) {
                 item.keySet().stream().filter(methods::contains)
                         .forEach(method -> operations.add(method.toUpperCase() + " " + path));
             }
@@ -292,8 +302,12 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** The partner's submission everyone reads, its tracking code, and a second one to merge into. */
-    record Fixture(String id, String trackingCode, String mergeTarget) {}
+    /**
+     * The partner's submission everyone reads, its tracking code, a second one to merge into, the partner's
+     * request through the Open311 facade with its token, and an import job of the officer's unit.
+     */
+    record Fixture(String id, String trackingCode, String mergeTarget, String open311Id, String open311Token,
+            String importJob) {}
 
     private Fixture fixture() {
         Response first = submit(partner, Map.of("kind", "COMPLAINT", "unitId", WARD, "topic", "ADMIN_PROCEDURES",
@@ -303,7 +317,13 @@ class AuthorizationMatrixTest {
         // the other partner has a submission of its own, so its list is not trivially empty
         assertThat(submit(tokens.get(Caller.OTHER_PARTNER), Map.of("kind", "TIP", "unitId", WARD)).statusCode())
                 .isEqualTo(201);
-        return new Fixture(first.path("id"), first.path("trackingCode"), target);
+        Response open311 = open311Request(partner);
+        assertThat(open311.statusCode()).as(open311.asString()).isEqualTo(200);
+        Response job = importFile(officer);
+        assertThat(job.statusCode()).as(job.asString()).isEqualTo(202);
+        return new Fixture(first.path("id"), first.path("trackingCode"), target,
+                open311.jsonPath().getString("[0].service_request_id"), open311.jsonPath().getString("[0].token"),
+                job.path("id"));
     }
 
     private Map<String, Call> calls(Fixture f) {
@@ -362,6 +382,21 @@ class AuthorizationMatrixTest {
                         "reporter", Map.of("fullName", "Trần Thị B"))), "withdraw", Map.of()),
                 c -> Map.of("reason", "the citizen asked to be forgotten"));
         calls.put("GET /api/v1/audit", (c, t) -> as(t).queryParam("subjectRef", f.id()).get("/api/v1/audit"));
+
+        // bulk import: a one-line register with a fresh reference each time; the job is followed by its unit
+        calls.put("POST /api/v1/imports", (c, t) -> importFile(t));
+        calls.put("GET /api/v1/imports/{jobId}", (c, t) -> as(t).get("/api/v1/imports/" + f.importJob()));
+
+        // the Open311 facade (JSON; the XML variants share the code paths)
+        String o = "/open311/v2";
+        calls.put("GET " + o + "/services.{format}", (c, t) -> as(t).get(o + "/services.json"));
+        calls.put("GET " + o + "/services/{service_code}.{format}", (c, t) -> as(t).get(o + "/services/TIP-DRUGS.json"));
+        calls.put("POST " + o + "/requests.{format}", (c, t) -> open311Request(t));
+        calls.put("GET " + o + "/requests.{format}", (c, t) -> as(t).get(o + "/requests.json"));
+        calls.put("GET " + o + "/requests/{service_request_id}.{format}",
+                (c, t) -> as(t).get(o + "/requests/" + f.open311Id() + ".json"));
+        calls.put("GET " + o + "/tokens/{token}.{format}", (c, t) -> as(t).get(o + "/tokens/" + f.open311Token()
+                + ".json"));
         return calls;
     }
 
@@ -376,6 +411,22 @@ class AuthorizationMatrixTest {
     private static Response post(String token, String id, String action, String ifMatch, Object body) {
         return as(token).contentType(ContentType.JSON).header("If-Match", ifMatch).body(body)
                 .post(S + "/" + id + "/" + action);
+    }
+
+    private static Response open311Request(String token) {
+        return as(token).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("jurisdiction_id", WARD).formParam("service_code", "TIP-DRUGS")
+                .formParam("lat", "20.8449").formParam("long", "106.6880")
+                .formParam("description", "matrix " + UUID.randomUUID())
+                .post("/open311/v2/requests.json");
+    }
+
+    private static Response importFile(String token) {
+        String line = "{\"externalRef\": \"MATRIX-" + UUID.randomUUID() + "\", \"kind\": \"PETITION\","
+                + " \"channel\": \"MAIL\", \"unitId\": \"" + WARD + "\", \"receivedOn\": \""
+                + LocalDate.now(VIETNAM).minusDays(3) + "\"}\n";
+        return as(token).contentType("application/x-ndjson").body(line.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports");
     }
 
     private static Response submit(String token, Map<String, Object> body) {
@@ -414,7 +465,8 @@ class AuthorizationMatrixTest {
     // ---------------------------------------------------------------- never another party's data
 
     private static boolean carriesSubmissions(String operation) {
-        return operation.contains(S) || operation.contains("/api/v1/inbox");
+        return operation.contains(S) || operation.contains("/api/v1/inbox")
+                || operation.contains("/open311/v2/requests") || operation.contains("/open311/v2/tokens");
     }
 
     /** Submission ids in a view, a list of views or a page of views (history entries carry none). */
@@ -422,7 +474,9 @@ class AuthorizationMatrixTest {
         String body = response.asString().strip();
         var json = response.jsonPath();
         List<Object> ids;
-        if (body.startsWith("[")) {
+        if (body.startsWith("[") && body.contains("\"service_request_id\"")) {
+            ids = json.getList("service_request_id"); // Open311: [{service_request_id, ...}]
+        } else if (body.startsWith("[")) {
             ids = json.getList("id");
         } else if (json.get("items") != null) {
             ids = json.getList("items.id");

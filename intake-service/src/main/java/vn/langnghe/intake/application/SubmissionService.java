@@ -163,6 +163,62 @@ public class SubmissionService {
                 (t, events, state, appended) -> rows.upsert(t, state, appended, clocks));
     }
 
+    /**
+     * A case keyed in from a paper or spreadsheet register: its receipt ({@code received}, whose
+     * {@code receivedOn} is the paper date) and every later step it reached, each with its own date.
+     */
+    public record PaperCase(UUID id, NewSubmission received, List<PaperStep> steps) {}
+
+    /** One later step of a paper case; {@code text} (findings, answer letter) is case text, may be null. */
+    public record PaperStep(SubmissionCommand command, CaseTextKind textKind, String text) {}
+
+    /**
+     * First half of recording a paper case, inside the caller's transaction: the reporter's identity
+     * into the vault and the case texts under the case key. Appends nothing (so it takes no append lock);
+     * returns the reporter's vault reference, null for an anonymous case.
+     */
+    public String storePaperCaseTexts(Connection tx, PaperCase paper) throws SQLException {
+        NewSubmission request = paper.received();
+        String reporterRef = request.reporter() == null ? null
+                : vault.store(tx, EncryptedIdentityVault.newPersonId(), paper.id().toString(), request.reporter());
+        if (request.description() != null) {
+            texts.write(tx, paper.id(), CaseTextKind.DESCRIPTION.name(), request.description());
+        }
+        for (PaperStep step : paper.steps()) {
+            if (step.text() != null) {
+                texts.write(tx, paper.id(), step.textKind().name(), step.text());
+            }
+        }
+        return reporterRef;
+    }
+
+    /**
+     * Second half, in the same transaction: the receipt and each step through the same decider, events
+     * and read model as live input. Each event takes effect on its paper date and is recorded now.
+     *
+     * @return the number of events appended
+     */
+    public int appendPaperCase(Connection tx, PaperCase paper, String reporterRef, String actor)
+            throws SQLException {
+        NewSubmission request = paper.received();
+        SubmissionCommand.Receive receive = new SubmissionCommand.Receive(paper.id(), TrackingCodes.next(),
+                request.kind(), request.channel(), request.unitId(), reporterRef, null, null, request.topic(),
+                request.receivedOn());
+        AggregateStore<SubmissionCommand, Submission, SubmissionEvent> aggregates = aggregates();
+        String stream = SubmissionEventCodec.streamId(paper.id());
+        CommandOutcome<Submission, SubmissionEvent> outcome = aggregates.handle(tx, stream, receive,
+                ExpectedVersion.noStream(), context(receive.effectiveOn(), actor),
+                (t, events, state, appended) -> rows.upsert(t, state, appended, clocks));
+        int events = outcome.events().size();
+        for (PaperStep step : paper.steps()) {
+            outcome = aggregates.handle(tx, stream, step.command(), ExpectedVersion.exactly(outcome.version()),
+                    context(step.command().effectiveOn(), actor),
+                    (t, appendedEvents, state, appended) -> rows.upsert(t, state, appended, clocks));
+            events += outcome.events().size();
+        }
+        return events;
+    }
+
     /** What an erasure does besides its event, in the same transaction: destroy the person's key. */
     @FunctionalInterface
     public interface Shredder {
