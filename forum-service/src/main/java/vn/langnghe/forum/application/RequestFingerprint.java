@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import vn.langnghe.forum.config.PersonalDataBeans;
+import vn.langnghe.servicekit.personal.PersonalDataBeans;
 import vn.langnghe.personal.PersonalIdentity;
 
 /**

@@ -6,7 +6,7 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import vn.langnghe.intake.config.PersonalDataBeans;
+import vn.langnghe.servicekit.personal.PersonalDataBeans;
 
 /**
  * Fingerprints a request body for the Idempotency-Key check. The body holds personal data, so the

@@ -1,5 +1,6 @@
-package vn.langnghe.forum.config;
+package vn.langnghe.servicekit.personal;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +24,15 @@ import vn.langnghe.personal.MasterKey;
 import vn.langnghe.personal.PersonalDataMigrations;
 
 /**
- * The personal-data vault: speakers' identities under one key per person, an opinion's own words under
- * the opinion's key (the opinion is the "case"), both wrapped by the master key from
- * {@code langnghe.personal.master-key} (base64 Tink keyset). Tests and dev mode may run without one (an
- * ephemeral key is generated); production refuses to start.
+ * The personal-data vault of a service that holds personal data (intake: reporters and case text;
+ * forum: speakers and their words): identities under one key per person, free text under its case's
+ * key, both wrapped by the master key from {@code langnghe.personal.master-key} (base64 Tink keyset).
+ * Tests and dev mode may run without one (an ephemeral key is generated); production refuses to start.
+ * Only services that set the build property {@code langnghe.personal-data.enabled=true} get these beans:
+ * reporting-service never holds personal data, so it has no vault at all.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "langnghe.personal-data.enabled", stringValue = "true")
 public class PersonalDataBeans {
 
     private static final Logger LOG = Logger.getLogger(PersonalDataBeans.class);
