@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import vn.langnghe.eventsourcing.store.SqlErrors;
+import vn.langnghe.reporting.projection.Projections;
 
 /** Reads the event flow read model. */
 @ApplicationScoped
@@ -18,14 +19,17 @@ public class EventFlowQueries {
     public record FlowRow(String source, String eventType, LocalDate day, long events) {}
 
     private final DataSource dataSource;
+    private final Projections projections;
 
-    EventFlowQueries(DataSource dataSource) {
+    EventFlowQueries(DataSource dataSource, Projections projections) {
         this.dataSource = dataSource;
+        this.projections = projections;
     }
 
     public List<FlowRow> between(LocalDate from, LocalDate to) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT source, event_type, day, events FROM event_flow_daily"
+                PreparedStatement s = c.prepareStatement("SELECT source, event_type, day, events FROM "
+                        + projections.activeSchema(EventFlowProjection.NAME) + ".event_flow_daily"
                         + " WHERE day BETWEEN ? AND ? ORDER BY day, source, event_type")) {
             s.setObject(1, from);
             s.setObject(2, to);

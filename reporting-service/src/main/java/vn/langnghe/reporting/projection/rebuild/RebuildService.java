@@ -1,0 +1,217 @@
+package vn.langnghe.reporting.projection.rebuild;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.langnghe.eventsourcing.consumer.CheckpointedApplier;
+import vn.langnghe.eventsourcing.consumer.ConsumerSettings;
+import vn.langnghe.eventsourcing.consumer.ConsumerStats;
+import vn.langnghe.eventsourcing.consumer.KafkaEventConsumer;
+import vn.langnghe.reporting.projection.Projections;
+
+/**
+ * Rebuilds a projection from offset zero into a fresh generation while the active one keeps serving: a new
+ * consumer group and checkpoint owner ({@code reporting-service.<name>.g<N>}) reads the topics from the
+ * start into schema {@code rp_<name>_g<N>}; once it has processed every record that existed when the
+ * rebuild started and has no lag, the pointer switches in one transaction and that consumer simply goes
+ * on as the projection's live consumer (the old generation's consumer turns into a no-op). Progress:
+ * records processed of the records to read, events per second, estimated seconds left.
+ */
+@ApplicationScoped
+public class RebuildService {
+
+    private static final Logger LOG = Logger.getLogger(RebuildService.class);
+
+    public enum State { RUNNING, SWITCHED, FAILED }
+
+    public record RebuildStatus(String id, String projection, int generation, String consumer, State state,
+            Instant startedAt, Instant switchedAt, long totalEvents, long processedEvents, double eventsPerSecond,
+            Long etaSeconds, long restarts, String error) {}
+
+    /** One rebuild and its consumer. */
+    private final class Rebuild {
+        final String id = UUID.randomUUID().toString();
+        final String projection;
+        final int generation;
+        final String consumerName;
+        final Instant startedAt;
+        final long total;
+        volatile KafkaEventConsumer consumer;
+        volatile long processedBefore;
+        volatile long restarts;
+        volatile State state = State.RUNNING;
+        volatile Instant switchedAt;
+        volatile String error;
+
+        Rebuild(String projection, int generation, long total) {
+            this.projection = projection;
+            this.generation = generation;
+            this.consumerName = Projections.consumerName(projection, generation);
+            this.startedAt = clock.instant();
+            this.total = total;
+        }
+
+        long processed() {
+            ConsumerStats s = consumer.stats();
+            return processedBefore + s.applied() + s.duplicates() + s.parked() + s.deadLettered();
+        }
+
+        RebuildStatus status() {
+            long processed = processed();
+            Instant end = switchedAt != null ? switchedAt : clock.instant();
+            double seconds = Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
+            double rate = processed / seconds;
+            Long eta = state != State.RUNNING ? Long.valueOf(0)
+                    : rate <= 0 ? null : Long.valueOf((long) Math.ceil(Math.max(0, total - processed) / rate));
+            return new RebuildStatus(id, projection, generation, consumerName, state, startedAt, switchedAt, total,
+                    processed, Math.round(rate * 10) / 10.0, eta, restarts, error);
+        }
+    }
+
+    private final Projections projections;
+    private final DataSource dataSource;
+    private final Optional<String> bootstrapServers;
+    private final Duration retryBackoff;
+    private final Clock clock;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+
+    RebuildService(Projections projections, DataSource dataSource,
+            @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
+            @ConfigProperty(name = "langnghe.consumers.retry-backoff", defaultValue = "1s") Duration retryBackoff,
+            Clock clock) {
+        this.projections = projections;
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+        this.retryBackoff = retryBackoff;
+        this.clock = clock;
+    }
+
+    /** Thrown when a rebuild of the projection is already running. */
+    public static final class AlreadyRunning extends RuntimeException {
+        public AlreadyRunning(String message) {
+            super(message);
+        }
+    }
+
+    public synchronized RebuildStatus start(String name) {
+        projections.get(name);
+        for (Rebuild r : rebuilds.values()) {
+            if (r.projection.equals(name) && r.state == State.RUNNING) {
+                throw new AlreadyRunning("projection " + name + " is being rebuilt (" + r.id + ")");
+            }
+        }
+        String servers = bootstrapServers.orElseThrow(() -> new IllegalStateException("kafka.bootstrap.servers is unset"));
+        long total = recordsToRead(servers, projections.get(name).topics());
+        int generation = projections.createGeneration(name);
+        Rebuild rebuild = new Rebuild(name, generation, total);
+        rebuild.consumer = newConsumer(rebuild, servers).start();
+        rebuilds.put(rebuild.id, rebuild);
+        Thread.ofVirtual().name("rebuild-" + name + "-g" + generation).start(() -> watch(rebuild));
+        LOG.infof("rebuilding %s into generation %d: %d records to read", name, generation, total);
+        return rebuild.status();
+    }
+
+    public Optional<RebuildStatus> status(String name, String id) {
+        Rebuild r = rebuilds.get(id);
+        return r == null || !r.projection.equals(name) ? Optional.empty() : Optional.of(r.status());
+    }
+
+    public List<RebuildStatus> all() {
+        List<RebuildStatus> all = new ArrayList<>();
+        rebuilds.values().forEach(r -> all.add(r.status()));
+        return all;
+    }
+
+    /** Counters of the consumers rebuilds started (they keep running as live consumers after the switch). */
+    public Map<String, ConsumerStats> stats() {
+        Map<String, ConsumerStats> stats = new LinkedHashMap<>();
+        rebuilds.values().forEach(r -> stats.put(r.consumerName, r.consumer.stats()));
+        return stats;
+    }
+
+    /** Closes the rebuild's consumer and starts it again: what a crash and restart of the replica does to it. */
+    public synchronized void restart(String id) {
+        Rebuild r = rebuilds.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("no rebuild " + id);
+        }
+        KafkaEventConsumer old = r.consumer;
+        old.close();
+        ConsumerStats s = old.stats();
+        r.processedBefore += s.applied() + s.duplicates() + s.parked() + s.deadLettered();
+        r.restarts++;
+        r.consumer = newConsumer(r, bootstrapServers.orElseThrow()).start();
+    }
+
+    private void watch(Rebuild r) {
+        try {
+            while (r.state == State.RUNNING) {
+                Thread.sleep(200);
+                KafkaEventConsumer consumer = r.consumer;
+                if (r.processed() >= r.total && consumer.stats().lag() == 0 && consumer.isRunning()) {
+                    projections.switchTo(r.projection, r.generation);
+                    r.switchedAt = clock.instant();
+                    r.state = State.SWITCHED;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r.state = State.FAILED;
+            r.error = "interrupted";
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "rebuild %s of %s failed", r.id, r.projection);
+            r.state = State.FAILED;
+            r.error = e.toString();
+            r.consumer.close();
+        }
+    }
+
+    private KafkaEventConsumer newConsumer(Rebuild r, String servers) {
+        return new KafkaEventConsumer(
+                new ConsumerSettings(r.consumerName, projections.get(r.projection).topics(), servers, retryBackoff),
+                new CheckpointedApplier(dataSource, r.consumerName, projections.handler(r.projection, r.generation)));
+    }
+
+    /** Records on the topics now, from the log start: what the rebuild must have read before it may switch. */
+    static long recordsToRead(String servers, List<String> topics) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos = probe.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos != null) {
+                    infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                }
+            }
+            Map<TopicPartition, Long> begin = probe.beginningOffsets(partitions, Duration.ofSeconds(10));
+            Map<TopicPartition, Long> end = probe.endOffsets(partitions, Duration.ofSeconds(10));
+            return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        rebuilds.values().forEach(r -> r.consumer.close());
+    }
+}
