@@ -129,6 +129,11 @@ final class Manifests {
         return base(kind).stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
+    /** True when an example file (created by hand per environment, never applied from the repo) documents it. */
+    static boolean example(String kind, String name) {
+        return all().stream().anyMatch(d -> isExample(d) && d.kind().equals(kind) && d.name().equals(name));
+    }
+
     static Doc require(String kind, String name) {
         return base(kind, name).orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/k8s/base"));
     }
