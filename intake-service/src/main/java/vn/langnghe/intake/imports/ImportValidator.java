@@ -246,10 +246,10 @@ final class ImportValidator {
             throw new InvalidInput("channel", "forum cases come from forum escalations, not imports");
         }
         String unit = required("unitId", l.unitId(), 64);
-        requireSubtree("unitId", unit);
         if (l.receivedOn() == null) {
             throw new InvalidInput("receivedOn", "required: the date of receipt on the register");
         }
+        requireSubtree("unitId", unit, l.receivedOn());
         PersonalIdentity reporter = null;
         if (l.reporter() != null) {
             ImportLine.Reporter r = l.reporter();
@@ -271,7 +271,7 @@ final class ImportValidator {
         if (l.classified() != null) {
             ImportLine.Classified c = l.classified();
             String classifiedUnit = c.unitId() == null ? unit : required("classified.unitId", c.unitId(), 64);
-            requireSubtree("classified.unitId", classifiedUnit);
+            requireSubtree("classified.unitId", classifiedUnit, c.on() != null ? c.on() : l.receivedOn());
             List<String> tags = new ArrayList<>();
             if (c.tags() != null) {
                 if (c.tags().size() > 10) {
@@ -385,12 +385,25 @@ final class ImportValidator {
         return byDate < 0 || (byDate == 0 && a.rank() < b.rank());
     }
 
-    private void requireSubtree(String field, String unit) {
+    /**
+     * The unit must be in the officer's subtree today, or on the register's date: a dissolved district's
+     * register is imported by the unit that inherited it (the province, since 1 March 2025).
+     */
+    private void requireSubtree(String field, String unit, LocalDate onRegister) {
         if (units.find(unit).isEmpty()) {
             return; // the decider names an unknown unit
         }
-        if (officerUnit == null || units.find(officerUnit).isEmpty() || !units.isWithin(unit, officerUnit, today)) {
+        if (officerUnit == null || units.find(officerUnit).isEmpty()
+                || !(within(unit, today) || within(unit, onRegister))) {
             throw new InvalidInput(field, "not a unit of your subtree");
+        }
+    }
+
+    private boolean within(String unit, LocalDate on) {
+        try {
+            return units.isWithin(unit, officerUnit, on);
+        } catch (RuntimeException outsideTheTree) {
+            return false; // one of the two units did not exist on that date
         }
     }
 

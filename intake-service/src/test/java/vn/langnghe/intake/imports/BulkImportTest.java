@@ -269,6 +269,21 @@ class BulkImportTest {
     }
 
     @Test
+    void aDissolvedDistrictsRegister_isImportedByTheProvinceThatInheritedIt() throws Exception {
+        // Lê Chân district police were dissolved on 2025-03-01; in 2019 they stood under Hải Phòng.
+        Map<String, Object> line = base("lechan-2019", "PETITION", "SUGGESTION_BOX");
+        line.put("unitId", "HP-LECHAN");
+        line.put("receivedOn", "2019-05-10");
+        line.put("classified", Map.of("on", "2019-05-12", "kind", "PETITION", "topic", "SIDEWALK_ORDER",
+                "tags", List.of(), "publicSummary", "Lấn chiếm vỉa hè"));
+
+        JsonPath job = importAndWait(file(List.of(line)));
+
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(job.getInt("linesImported")).isEqualTo(1);
+    }
+
+    @Test
     void aLargeFile_showsItsProgress_andKeepsATolerableRate() throws Exception {
         int n = 5000;
         StringBuilder text = new StringBuilder();

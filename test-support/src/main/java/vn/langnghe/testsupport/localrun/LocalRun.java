@@ -30,6 +30,9 @@ public final class LocalRun {
 
     private record Service(String module, String database, int port) {}
 
+    /** The console is started after the services (it needs their URLs) and has no database. */
+    static final String CONSOLE = "console";
+
     private final LocalRunOptions options;
     private final PrintStream out;
     private final List<ServiceProcess> running = new ArrayList<>();
@@ -83,7 +86,7 @@ public final class LocalRun {
         PostgresServer postgres = infrastructure.postgres();
         TokenMinter tokens = TokenMinter.loadOrCreate(options.stateDir().resolve("keys"), TokenMinter.DEFAULT_ISSUER);
         Path logs = createDirectories(options.stateDir().resolve("logs"));
-        for (Service service : services) {
+        for (Service service : services.subList(0, services.size() - 1)) {
             postgres.createDatabase(service.database());
             out.println("Starting " + service.module() + " on port " + service.port() + " ...");
             running.add(ServiceProcess.quarkusApp(Path.of(service.module()))
@@ -95,12 +98,24 @@ public final class LocalRun {
         for (ServiceProcess process : running) {
             process.awaitReady(Duration.ofSeconds(120));
         }
-        printWelcome(services, tokens);
+        Path tokenDir = createDirectories(options.stateDir().resolve("tokens"));
+        Map<String, String> roleTokens = mintRoleTokens(tokens, tokenDir);
+        Service console = services.getLast();
+        out.println("Starting " + CONSOLE + " on port " + console.port() + " ...");
+        ServiceProcess consoleProcess = ServiceProcess.quarkusApp(Path.of(CONSOLE))
+                .port(console.port())
+                .logFile(logs.resolve(CONSOLE + ".log"))
+                .config(consoleConfig(tokens, tokenDir))
+                .start();
+        running.add(consoleProcess);
+        consoleProcess.awaitReady(Duration.ofSeconds(120));
+        printWelcome(services, roleTokens, tokenDir);
     }
 
     /** Ports are checked before anything starts, so a taken port costs nothing but a message. */
     private List<Service> plan() {
-        String[][] modules = {{"intake-service", "intake"}, {"forum-service", "forum"}, {"reporting-service", "reporting"}};
+        String[][] modules = {{"intake-service", "intake"}, {"forum-service", "forum"}, {"reporting-service", "reporting"},
+                {CONSOLE, null}};
         List<Service> services = new ArrayList<>();
         for (int i = 0; i < modules.length; i++) {
             Path jar = Path.of(modules[i][0], "target", "quarkus-app", "quarkus-run.jar");
@@ -132,28 +147,60 @@ public final class LocalRun {
         return config;
     }
 
-    private void printWelcome(List<Service> services, TokenMinter tokens) {
-        Path tokenDir = createDirectories(options.stateDir().resolve("tokens"));
+    /** The console: the services' URLs, no identity provider, sign-in with the tokens saved under the state dir. */
+    private Map<String, String> consoleConfig(TokenMinter tokens, Path tokenDir) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("langnghe.console.intake-url", running.get(0).baseUrl());
+        config.put("langnghe.console.forum-url", running.get(1).baseUrl());
+        config.put("langnghe.console.reporting-url", running.get(2).baseUrl());
+        config.put("quarkus.oidc.tenant-enabled", "false");
+        config.put("langnghe.console.local-sign-in.enabled", "true");
+        config.put("langnghe.console.local-sign-in.tokens-dir", tokenDir.toAbsolutePath().toString());
+        config.put("langnghe.console.local-sign-in.public-key", tokens.publicKeyPem());
+        config.put("langnghe.console.local-sign-in.issuer", tokens.issuer());
+        // plain http on 127.0.0.1: a Secure cookie would never come back
+        config.put("langnghe.console.session.secure-cookie", "false");
+        return config;
+    }
+
+    /**
+     * A token per role, valid 12 h, saved as {@code <role>.jwt} (the console offers them as one-click sign-ins). The
+     * units exist today (district police were dissolved on 2025-03-01): the city for the officer and the analyst,
+     * a ward for the organiser, so every page of the console has something to show.
+     */
+    private static Map<String, String> mintRoleTokens(TokenMinter tokens, Path tokenDir) {
         Map<String, TokenSpec> roles = new LinkedHashMap<>();
-        roles.put("officer", TokenSpec.officer("HP-LECHAN").withLifetime(Duration.ofHours(12)));
-        roles.put("organiser", TokenSpec.organiser("HP-NGOQUYEN").withLifetime(Duration.ofHours(12)));
+        roles.put("officer", TokenSpec.officer("HP").withLifetime(Duration.ofHours(12)));
+        roles.put("organiser", TokenSpec.organiser("HP-LECHAN-ANDUONG").withLifetime(Duration.ofHours(12)));
         roles.put("analyst", TokenSpec.analyst("HP").withLifetime(Duration.ofHours(12)));
         roles.put("partner", TokenSpec.partner("cong-dich-vu-cong-hp").withLifetime(Duration.ofHours(12)));
         roles.put("admin", TokenSpec.admin().withLifetime(Duration.ofHours(12)));
+        Map<String, String> minted = new LinkedHashMap<>();
+        for (Map.Entry<String, TokenSpec> role : roles.entrySet()) {
+            String token = tokens.mint(role.getValue());
+            write(tokenDir.resolve(role.getKey() + ".jwt"), token);
+            minted.put(role.getKey(), token);
+        }
+        return minted;
+    }
+
+    private void printWelcome(List<Service> services, Map<String, String> roleTokens, Path tokenDir) {
         out.println();
         out.println("=".repeat(78));
-        for (int i = 0; i < services.size(); i++) {
+        ServiceProcess console = running.getLast();
+        out.printf("  %-18s %s   (web front end: sign in with a role below; log %s)%n", CONSOLE, console.baseUrl(),
+                console.logFile());
+        for (int i = 0; i < services.size() - 1; i++) {
             ServiceProcess process = running.get(i);
             out.printf("  %-18s %s   (OpenAPI %s/q/openapi, log %s)%n", services.get(i).module(), process.baseUrl(),
                     process.baseUrl(), process.logFile());
         }
         out.println("Tokens (valid 12 h; also saved in " + tokenDir + "/<role>.jwt):");
-        for (Map.Entry<String, TokenSpec> role : roles.entrySet()) {
-            String token = tokens.mint(role.getValue());
-            write(tokenDir.resolve(role.getKey() + ".jwt"), token);
-            out.println("  TOKEN_" + role.getKey().toUpperCase() + "=" + token);
+        for (Map.Entry<String, String> role : roleTokens.entrySet()) {
+            out.println("  TOKEN_" + role.getKey().toUpperCase() + "=" + role.getValue());
         }
         out.println("Try:");
+        out.println("  open " + console.baseUrl() + " in a browser");
         out.println("  curl -H \"Authorization: Bearer $(cat " + tokenDir.resolve("officer.jwt") + ")\" "
                 + running.getFirst().baseUrl() + "/api/v1/reference/topics");
         out.println(READY_LINE + ". Press Ctrl-C to stop everything.");

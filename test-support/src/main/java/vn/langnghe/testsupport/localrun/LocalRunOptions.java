@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Command-line options of the local run.
  *
- * @param basePort intake listens here, forum on the next port, reporting on the one after
+ * @param basePort intake listens here, forum on the next port, reporting on the one after, the console on the
+ *     one after that
  * @param autoPorts pick free ports instead of the fixed ones
  * @param stateDir where tokens and logs are kept between runs
  */
@@ -48,8 +49,9 @@ record LocalRunOptions(int basePort, boolean autoPorts, Path stateDir) {
 
     static final String USAGE = """
             Usage: ./langnghe run [--base-port=8081] [--auto-ports] [--state-dir=.langnghe]
-              Starts PostgreSQL, Kafka, intake-service (base port), forum-service (base+1) and
-              reporting-service (base+2), then prints the URLs and a token per role. Ctrl-C stops everything.
+              Starts PostgreSQL, Kafka, intake-service (base port), forum-service (base+1),
+              reporting-service (base+2) and the console, the web front end (base+3), then prints the
+              URLs and a token per role. Ctrl-C stops everything.
               --auto-ports   use any free ports instead
             """;
 

@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import vn.langnghe.intake.domain.clock.ClockFacts;
+import vn.langnghe.intake.domain.clock.ClockPhase;
 import vn.langnghe.intake.domain.clock.ClockStatus;
 import vn.langnghe.intake.domain.clock.DateOutsideCalendarException;
 import vn.langnghe.intake.domain.clock.DueDates;
 import vn.langnghe.intake.domain.clock.ExtensionCheck;
 import vn.langnghe.intake.domain.clock.GrantedExtension;
 import vn.langnghe.intake.domain.clock.LegalClock;
+import vn.langnghe.intake.domain.clock.StartEvent;
 
 /** A submission's legal clock: its facts, due dates, status, and which extensions the law allows. */
 public final class SubmissionClocks {
@@ -45,10 +47,18 @@ public final class SubmissionClocks {
         return due.resolutionDue().or(due::acceptanceDue);
     }
 
-    /** When the clock that {@link #nextDue} belongs to started (acceptance, or receipt). */
+    /**
+     * When the clock that {@link #nextDue} belongs to started: the resolution rule says whether it runs
+     * from receipt (crime reports, petitions) or from acceptance (complaints, denunciations).
+     */
     public LocalDate clockStartedOn(Submission s) {
         DueDates due = dueDates(s);
-        return due.resolutionDue().isPresent() && s.acceptedOn() != null ? s.acceptedOn() : s.receivedOn();
+        if (due.resolutionDue().isEmpty()) {
+            return s.receivedOn(); // the acceptance clock runs from receipt
+        }
+        StartEvent start = clock.rules().rule(s.kind(), ClockPhase.RESOLUTION)
+                .map(rule -> rule.startsOn()).orElse(StartEvent.RECEIPT);
+        return start == StartEvent.ACCEPTANCE && s.acceptedOn() != null ? s.acceptedOn() : s.receivedOn();
     }
 
     public ClockStatus status(LocalDate startedOn, LocalDate due, LocalDate today) {
