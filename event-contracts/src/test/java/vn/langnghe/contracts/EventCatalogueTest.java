@@ -30,4 +30,23 @@ class EventCatalogueTest {
 
         assertThat(listed).as("rows of %s", CATALOGUE).containsExactlyInAnyOrderEntriesOf(registered);
     }
+
+    /** Each row's version, key and links agree with the contract, and the linked files exist. */
+    @Test
+    void everyRowNamesItsVersionKeySchemaAndExample() throws IOException {
+        Pattern row = Pattern.compile("^\\| `([^`]+)` \\|.*\\| (submission|forum) id \\(`(submission|forum)-<uuid>`\\) \\| (\\d+) \\|"
+                + " \\[schema\\]\\(([^)]+)\\), \\[example\\]\\(([^)]+)\\) \\|$", Pattern.MULTILINE);
+        Matcher m = row.matcher(Files.readString(CATALOGUE));
+        int rows = 0;
+        while (m.find()) {
+            rows++;
+            Contract contract = ContractRegistry.standard().get(m.group(1));
+            assertThat(Integer.parseInt(m.group(4))).as("version of %s", m.group(1)).isEqualTo(contract.version());
+            assertThat(m.group(2)).as("key of %s", m.group(1))
+                    .isEqualTo(contract.kafkaTopic().equals(Topics.INTAKE_SUBMISSION_EVENTS) ? "submission" : "forum");
+            assertThat(CATALOGUE.getParent().resolve(m.group(5))).as("schema of %s", m.group(1)).exists();
+            assertThat(CATALOGUE.getParent().resolve(m.group(6))).as("example of %s", m.group(1)).exists();
+        }
+        assertThat(rows).isEqualTo(ContractRegistry.standard().all().size());
+    }
 }
