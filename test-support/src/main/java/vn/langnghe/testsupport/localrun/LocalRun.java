@@ -98,6 +98,9 @@ public final class LocalRun {
         for (ServiceProcess process : running) {
             process.awaitReady(Duration.ofSeconds(120));
         }
+        if (options.demoData()) {
+            new DemoData(running.get(0).baseUrl(), running.get(1).baseUrl(), tokens, out).load();
+        }
         Path tokenDir = createDirectories(options.stateDir().resolve("tokens"));
         Map<String, String> roleTokens = mintRoleTokens(tokens, tokenDir);
         Service console = services.getLast();

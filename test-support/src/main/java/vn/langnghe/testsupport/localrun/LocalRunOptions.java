@@ -10,8 +10,9 @@ import java.util.List;
  *     one after that
  * @param autoPorts pick free ports instead of the fixed ones
  * @param stateDir where tokens and logs are kept between runs
+ * @param demoData load the demo data drawn from the seed articles (on by default)
  */
-record LocalRunOptions(int basePort, boolean autoPorts, Path stateDir) {
+record LocalRunOptions(int basePort, boolean autoPorts, Path stateDir, boolean demoData) {
 
     static final int DEFAULT_BASE_PORT = 8081;
 
@@ -19,9 +20,12 @@ record LocalRunOptions(int basePort, boolean autoPorts, Path stateDir) {
         int basePort = DEFAULT_BASE_PORT;
         boolean autoPorts = false;
         Path stateDir = Path.of(".langnghe");
+        boolean demoData = true;
         for (String arg : args) {
             if (arg.equals("--auto-ports")) {
                 autoPorts = true;
+            } else if (arg.equals("--no-demo-data")) {
+                demoData = false;
             } else if (arg.startsWith("--base-port=")) {
                 basePort = parsePort(arg.substring("--base-port=".length()));
             } else if (arg.startsWith("--state-dir=")) {
@@ -32,7 +36,7 @@ record LocalRunOptions(int basePort, boolean autoPorts, Path stateDir) {
                 throw new UsageException("unknown option: " + arg);
             }
         }
-        return new LocalRunOptions(basePort, autoPorts, stateDir);
+        return new LocalRunOptions(basePort, autoPorts, stateDir, demoData);
     }
 
     private static int parsePort(String text) {
@@ -48,11 +52,13 @@ record LocalRunOptions(int basePort, boolean autoPorts, Path stateDir) {
     }
 
     static final String USAGE = """
-            Usage: ./langnghe run [--base-port=8081] [--auto-ports] [--state-dir=.langnghe]
+            Usage: ./langnghe run [--base-port=8081] [--auto-ports] [--state-dir=.langnghe] [--no-demo-data]
               Starts PostgreSQL, Kafka, intake-service (base port), forum-service (base+1),
               reporting-service (base+2) and the console, the web front end (base+3), then prints the
               URLs and a token per role. Ctrl-C stops everything.
-              --auto-ports   use any free ports instead
+              --auto-ports    use any free ports instead
+              --no-demo-data  start empty (by default the demo data drawn from the seed articles is
+                              loaded through the APIs: Hải Phòng forums, submissions in 5 provinces)
             """;
 
     /** A mistake on the command line: print the usage, no stack trace. */
