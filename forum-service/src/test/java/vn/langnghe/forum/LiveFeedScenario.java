@@ -44,7 +44,8 @@ final class LiveFeedScenario {
     private final String firstBase;
     private final String secondBase;
     private final String organiserToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
 
     LiveFeedScenario(String firstBase, String secondBase, String organiserToken) {

@@ -50,7 +50,7 @@ class LiveFeedTest {
     private int status(UUID forum, String query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(Forums.F + "/" + forum + "/live" + query))
                 .header("Accept", "text/event-stream").build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
             return response.statusCode();

@@ -149,7 +149,10 @@ final class DemoData {
             record.put("effectiveOn", day.toString());
             expect(201, "POST", base + "/opinions", record, null);
             String on = base + "/opinions/" + opinion;
-            if (o == 1) { // taken under advisement: a follow-up owed by the city police
+            if (o == 1 && topic.equals("REPORT_HANDLING")) { // really a complaint: escalated to intake
+                expect(200, "POST", on + "/escalate", Map.of("kindRequested", "COMPLAINT",
+                        "effectiveOn", day.toString()), null);
+            } else if (o == 1) { // taken under advisement: a follow-up owed by the city police
                 expect(200, "POST", on + "/follow-up", Map.of("ownerUnitId", "HP", "dueOn", "2020-01-15",
                         "effectiveOn", day.toString()), null);
             } else {
@@ -197,6 +200,13 @@ final class DemoData {
                 "verificationStartedOn", t.minusDays(50),
                 "concluded", Map.of("on", t.minusDays(40).toString(), "conclusion", "PARTLY_FOUNDED"),
                 "answered", Map.of("on", t.minusDays(38).toString(), "answerSummary", "Đã cấp căn cước, rút kinh nghiệm")));
+        lines.add(line(province, "complaint-concluded", "COMPLAINT", "RECEPTION_DESK", ward, t.minusDays(28),
+                reporter(province), step("classified", t.minusDays(27), "COMPLAINT", "REPORT_HANDLING"),
+                "accepted", Map.of("on", t.minusDays(26).toString(), "complex", true),
+                "verificationStartedOn", t.minusDays(20),
+                "concluded", Map.of("on", t.minusDays(2).toString(), "conclusion", "UNFOUNDED")));
+        lines.add(line(province, "petition-duplicate", "PETITION", "HOTLINE", ward, t.minusDays(8), null,
+                step("classified", t.minusDays(8), "PETITION", "SIDEWALK_ORDER")));
         lines.add(line(province, "complaint-not-accepted", "COMPLAINT", "MAIL", ward, t.minusDays(25),
                 reporter(province), "notAccepted", Map.of("on", t.minusDays(20).toString(), "legalReason", "TIME_BARRED")));
         lines.add(line(province, "petition-transferred", "PETITION", "MAIL", ward, t.minusDays(30), null,
@@ -215,7 +225,15 @@ final class DemoData {
             file.append(json(line)).append('\n');
         }
         String officer = tokens.mint(TokenSpec.officer(province).withSubject("demo-officer-" + province));
-        HttpResponse<String> accepted = send("POST", intake + "/api/v1/imports", officer, file.toString(),
+        importAndWait(province, officer, file.toString());
+        // The import report lists skipped lines with their submission ids: a second, no-op run finds the
+        // two petitions to merge (merges cannot be imported).
+        mergeDuplicate(officer, importAndWait(province, officer, file.toString()));
+        return lines.size();
+    }
+
+    private JsonNode importAndWait(String province, String officer, String ndjson) {
+        HttpResponse<String> accepted = send("POST", intake + "/api/v1/imports", officer, ndjson,
                 "application/x-ndjson");
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("demo import for " + province + " refused: " + accepted.body());
@@ -225,7 +243,7 @@ final class DemoData {
             JsonNode state = read(send("GET", job, officer, null, null).body());
             switch (state.path("state").asText()) {
                 case "SUCCEEDED" -> {
-                    return lines.size();
+                    return state;
                 }
                 case "FAILED" -> throw new IllegalStateException("demo import for " + province + " failed: "
                         + state.path("report"));
@@ -233,6 +251,30 @@ final class DemoData {
             }
         }
         throw new IllegalStateException("demo import for " + province + " did not finish");
+    }
+
+    /** The duplicate petition is merged into the open one, over REST as an officer would. */
+    private void mergeDuplicate(String officer, JsonNode job) {
+        String duplicate = null;
+        String original = null;
+        for (JsonNode entry : job.path("report")) {
+            String ref = entry.path("externalRef").asText();
+            if (ref.endsWith("-petition-duplicate")) {
+                duplicate = entry.path("submissionId").asText();
+            } else if (ref.endsWith("-petition-open")) {
+                original = entry.path("submissionId").asText();
+            }
+        }
+        if (duplicate == null || original == null) {
+            throw new IllegalStateException("the demo re-import did not report the petitions to merge: " + job);
+        }
+        String url = intake + "/api/v1/submissions/" + duplicate;
+        String etag = send("GET", url, officer, null, null).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> merged = send("POST", url + "/merge", officer,
+                json(Map.of("mergedInto", original)), "application/json", etag);
+        if (merged.statusCode() != 200) {
+            throw new IllegalStateException("demo merge answered " + merged.statusCode() + ": " + merged.body());
+        }
     }
 
     private static Map<String, Object> line(String province, String ref, String kind, String channel, String unit,
