@@ -155,8 +155,22 @@ class ForumEventsTest {
                     SubmissionNotAccepted.TYPE, "/intake-service", Instant.now().toString(),
                     json.writeValueAsString(outcome))).get();
         }
-        Thread.sleep(1500);
+        // wait until the consumer has taken the event (its checkpoint moved), then nothing may have changed
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> checkpointOf("submission-" + submission) == 1);
         assertThat(count()).isEqualTo(before);
+    }
+
+    private long checkpointOf(String stream) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT coalesce(max(version), 0) FROM consumer_checkpoints WHERE consumer = ? AND stream_id = ?")) {
+            s.setString(1, "forum-service.intake-outcomes");
+            s.setString(2, stream);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private long count() throws Exception {
