@@ -37,10 +37,12 @@ public final class EmbeddedKafka implements KafkaServer {
                     "org.apache.kafka.common.network", "org.apache.kafka.common.utils.AppInfoParser")
             .map(Logger::getLogger).toList();
 
-    private final int port = FreePorts.next();
-    private final int controllerPort = FreePorts.next();
+    private final int port;
+    private final int controllerPort;
     private final Map<String, String> overrides;
     private final String clusterId = Uuid.randomUuid().toString();
+    /** True when this object made the base dir and so deletes it; false when a {@link KafkaProcess} owns it. */
+    private final boolean ownsBaseDir;
     private Path baseDir;
     private KafkaRaftServer server;
     private Thread shutdownHook;
@@ -51,6 +53,15 @@ public final class EmbeddedKafka implements KafkaServer {
 
     /** @param overrides broker properties that replace the defaults of {@link #brokerProperties()} */
     public EmbeddedKafka(Map<String, String> overrides) {
+        this(FreePorts.next(), FreePorts.next(), null, overrides);
+    }
+
+    /** Fixed ports and a base dir owned by the caller (kept on stop, never deleted here): the broker of a {@link KafkaProcess}. */
+    EmbeddedKafka(int port, int controllerPort, Path baseDir, Map<String, String> overrides) {
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.baseDir = baseDir;
+        this.ownsBaseDir = baseDir == null;
         this.overrides = Map.copyOf(overrides);
     }
 
@@ -91,6 +102,10 @@ public final class EmbeddedKafka implements KafkaServer {
         p.put("offsets.topic.num.partitions", "5");
         p.put("transaction.state.log.num.partitions", "5");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // A broker back from a crash registers again only once the controller has expired its old session
+        // (9 s by default): a short session makes crash recovery in fault tests take seconds, not ten.
+        p.put("broker.session.timeout.ms", "2000");
+        p.put("broker.heartbeat.interval.ms", "500");
         p.put("auto.create.topics.enable", "true");
         p.put("num.partitions", "4");
         // Small thread pools and cleaner buffer: it shares a test JVM (and two cores) with the application.
@@ -203,6 +218,9 @@ public final class EmbeddedKafka implements KafkaServer {
             stop();
         } catch (RuntimeException e) {
             System.err.println("langnghe: could not stop embedded Kafka: " + e.getMessage());
+        }
+        if (!ownsBaseDir) {
+            return;
         }
         try {
             Dirs.deleteRecursively(baseDir);

@@ -40,7 +40,7 @@ class EmbeddedKafkaTest {
         }
     }
 
-    private static void send(KafkaServer kafka, String topic, String key, String value) throws Exception {
+    static void send(KafkaServer kafka, String topic, String key, String value) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -50,7 +50,7 @@ class EmbeddedKafkaTest {
     }
 
     /** Reads the topic from the start with a fresh group until {@code expected} records arrived. */
-    private static List<String> readAll(KafkaServer kafka, String topic, int expected) {
+    static List<String> readAll(KafkaServer kafka, String topic, int expected) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "g-" + UUID.randomUUID(),
