@@ -149,6 +149,39 @@ class GroupCommitTest {
     }
 
     @Test
+    void whenTheFirstCommandOfABatchFails_itAloneIsUndone_andTheRestCommit() throws Exception {
+        Gate gate = holdTheCommitter();
+        Future<Object> refused = callers.submit(() -> groupCommit.inTransaction(tx -> {
+            store.append(tx, "refused-first", "thing", ExpectedVersion.noStream(), events(1), context());
+            throw new IllegalArgumentException("refused after writing");
+        }));
+        awaitQueued(1);
+        Future<AppendResult> second = callers.submit(() -> store.append("second", "thing", ExpectedVersion.noStream(),
+                events(1), context()));
+        awaitQueued(2);
+        Future<Object> third = callers.submit(() -> groupCommit.inTransaction(tx -> {
+            store.append(tx, "refused-third", "thing", ExpectedVersion.noStream(), events(1), context());
+            throw new IllegalArgumentException("refused too");
+        }));
+        awaitQueued(3);
+        Future<AppendResult> fourth = callers.submit(() -> store.append("fourth", "thing", ExpectedVersion.noStream(),
+                events(1), context()));
+        awaitQueued(4);
+        gate.open();
+
+        assertThat(failureOf(refused)).hasMessage("refused after writing");
+        assertThat(second.get(30, TimeUnit.SECONDS).newVersion()).isEqualTo(1);
+        assertThat(failureOf(third)).hasMessage("refused too");
+        assertThat(fourth.get(30, TimeUnit.SECONDS).newVersion()).isEqualTo(1);
+        gate.finished();
+        assertThat(groupCommit.largestBatch()).isEqualTo(4);
+        assertThat(store.readStream("refused-first")).isEmpty();
+        assertThat(store.readStream("refused-third")).isEmpty();
+        assertThat(store.readStream("second")).hasSize(1);
+        assertThat(store.readStream("fourth")).hasSize(1);
+    }
+
+    @Test
     void aCommitThatFails_failsEveryCommandOfTheBatch_andStoresNone() throws Exception {
         // Checked only at commit: two commands of one batch claiming the same name make the commit fail.
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

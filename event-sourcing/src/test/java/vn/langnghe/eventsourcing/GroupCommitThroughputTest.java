@@ -49,37 +49,46 @@ class GroupCommitThroughputTest {
 
     private record Mode(String name, GroupCommitSettings groupCommit) {}
 
+    /** PostgreSQL's own commit cost on this machine, or one made 1 ms slower, as a synchronous standby would. */
+    private record Commit(String name, String... settings) {}
+
     @Test
     void appendsPerSecond_withAndWithoutGroupCommit() throws Exception {
-        List<Mode> modes = List.of(
-                new Mode("own transaction per append", null),
-                new Mode("group commit, no linger", GroupCommitSettings.defaults()),
-                new Mode("group commit, linger 1 ms", GroupCommitSettings.defaults().withLinger(Duration.ofMillis(1))));
+        Mode own = new Mode("own transaction per append", null);
+        Mode grouped = new Mode("group commit, no linger", GroupCommitSettings.defaults());
+        Mode lingering = new Mode("group commit, linger 1 ms",
+                GroupCommitSettings.defaults().withLinger(Duration.ofMillis(1)));
+        Commit local = new Commit("local fsync");
+        // commit_delay sleeps before each WAL flush; commit_siblings 0 makes it apply even to a lone committer.
+        Commit slower = new Commit("fsync + 1 ms", "commit_delay = 1000", "commit_siblings = 0");
         StringBuilder report = new StringBuilder();
         try (OwnPostgres postgres = new OwnPostgres()) {
-            report.append(String.format(Locale.ROOT, "PostgreSQL %s, fsync on, %d cores; %d s per run after %d s warm-up%n",
-                    postgres.server.version(), Runtime.getRuntime().availableProcessors(), MEASURE.toSeconds(),
-                    WARM_UP.toSeconds()));
-            report.append(String.format(Locale.ROOT, "pgbench single-row INSERT, 8 clients: %.0f tps%n",
-                    pgbenchInsertRate(postgres, 8)));
-            report.append(String.format(Locale.ROOT, "%-28s %8s %12s %10s%n", "mode", "callers", "appends/s",
-                    "mean batch"));
+            report.append(String.format(Locale.ROOT, "PostgreSQL %s, fsync on, %d cores; %d s per run after %d s"
+                    + " warm-up%n", postgres.server.version(), Runtime.getRuntime().availableProcessors(),
+                    MEASURE.toSeconds(), WARM_UP.toSeconds()));
+            report.append(String.format(Locale.ROOT, "%-14s %-28s %8s %12s %10s%n", "commit", "mode", "callers",
+                    "appends/s", "mean batch"));
             int run = 0;
-            for (Mode mode : modes) {
-                for (int callers : CONCURRENCY) {
-                    AgroalDataSource dataSource = postgres.database("tp_" + run++, callers + 2);
-                    GroupCommit groupCommit = mode.groupCommit() == null ? null
-                            : new GroupCommit(dataSource, mode.groupCommit());
-                    EventStore store = groupCommit == null ? new EventStore(dataSource, Clock.systemUTC())
-                            : new EventStore(dataSource, Clock.systemUTC(), groupCommit);
-                    double rate = appendRate(store, callers);
-                    report.append(String.format(Locale.ROOT, "%-28s %8d %12.0f %10s%n", mode.name(), callers, rate,
-                            groupCommit == null ? "-" : String.format(Locale.ROOT, "%.1f", groupCommit.meanBatchSize())));
-                    if (groupCommit != null) {
-                        groupCommit.close();
+            for (Commit commit : List.of(local, slower)) {
+                report.append(String.format(Locale.ROOT, "%-14s %-28s %8d %12.0f %10s%n", commit.name(),
+                        "pgbench single-row INSERT", 8, pgbenchInsertRate(postgres, "pg_" + run++, commit), "-"));
+                for (Mode mode : commit == local ? List.of(own, grouped, lingering) : List.of(own, grouped)) {
+                    for (int callers : CONCURRENCY) {
+                        AgroalDataSource dataSource = postgres.database("tp_" + run++, callers + 2, commit.settings());
+                        GroupCommit groupCommit = mode.groupCommit() == null ? null
+                                : new GroupCommit(dataSource, mode.groupCommit());
+                        EventStore store = groupCommit == null ? new EventStore(dataSource, Clock.systemUTC())
+                                : new EventStore(dataSource, Clock.systemUTC(), groupCommit);
+                        double rate = appendRate(store, callers);
+                        report.append(String.format(Locale.ROOT, "%-14s %-28s %8d %12.0f %10s%n", commit.name(),
+                                mode.name(), callers, rate, groupCommit == null ? "-"
+                                        : String.format(Locale.ROOT, "%.1f", groupCommit.meanBatchSize())));
+                        if (groupCommit != null) {
+                            groupCommit.close();
+                        }
+                        dataSource.close();
+                        assertThat(rate).isPositive();
                     }
-                    dataSource.close();
-                    assertThat(rate).isPositive();
                 }
             }
         }
@@ -123,8 +132,9 @@ class GroupCommitThroughputTest {
     }
 
     /** pgbench inserting one row per transaction into a table shaped like the events table. */
-    private static double pgbenchInsertRate(OwnPostgres postgres, int clients) throws Exception {
-        AgroalDataSource dataSource = postgres.database("pgbench", 2);
+    private static double pgbenchInsertRate(OwnPostgres postgres, String database, Commit commit) throws Exception {
+        int clients = 8;
+        AgroalDataSource dataSource = postgres.database(database, 2, commit.settings());
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE bench_append (position bigserial PRIMARY KEY, stream_id text NOT NULL,"
                     + " data jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())");
@@ -137,7 +147,7 @@ class GroupCommitThroughputTest {
             ProcessBuilder pgbench = new ProcessBuilder(postgres.server.binDir().resolve("pgbench").toString(),
                     "-h", postgres.server.host(), "-p", String.valueOf(postgres.server.port()),
                     "-U", postgres.server.username(), "-n", "-c", String.valueOf(clients), "-j", "2",
-                    "-T", String.valueOf(MEASURE.toSeconds()), "-f", script.toString(), "pgbench")
+                    "-T", String.valueOf(MEASURE.toSeconds()), "-f", script.toString(), database)
                     .redirectErrorStream(true);
             pgbench.environment().put("PGPASSWORD", postgres.server.password());
             Process process = pgbench.start();

@@ -5,7 +5,10 @@ import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplie
 import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import vn.langnghe.eventsourcing.store.Migrations;
 import vn.langnghe.testsupport.infra.LocalPostgres;
@@ -24,8 +27,21 @@ final class OwnPostgres implements AutoCloseable {
 
     /** A new database with the event store's tables; broken connections leave the pool (as in Quarkus). */
     AgroalDataSource database(String name, int poolSize) {
+        return database(name, poolSize, "");
+    }
+
+    /** The same, with settings for every session of the database ({@code ALTER DATABASE ... SET}). */
+    AgroalDataSource database(String name, int poolSize, String... settings) {
         server.createDatabase(name);
         try {
+            if (settings.length > 0 && !settings[0].isEmpty()) {
+                try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(),
+                        server.password()); Statement s = c.createStatement()) {
+                    for (String setting : settings) {
+                        s.execute("ALTER DATABASE " + name + " SET " + setting);
+                    }
+                }
+            }
             AgroalDataSource dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                     .connectionPoolConfiguration(pool -> pool
                             .maxSize(poolSize)

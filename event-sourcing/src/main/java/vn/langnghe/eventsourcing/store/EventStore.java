@@ -79,11 +79,7 @@ public final class EventStore {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("nothing to append to " + streamId);
         }
-        try (PreparedStatement lock = tx.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, APPEND_LOCK);
-            lock.execute();
-        }
-        long current = currentVersion(tx, streamId);
+        long current = lockAndReadVersion(tx, streamId);
         if (!expected.accepts(current)) {
             throw new ConcurrencyConflict(streamId, expected, current);
         }
@@ -122,6 +118,27 @@ public final class EventStore {
             throw e;
         }
         return new AppendResult(streamId, recorded.getLast().version(), List.copyOf(recorded));
+    }
+
+    /**
+     * Takes the append lock, then reads the stream's version, in one round trip: the two statements run one
+     * after the other, so the read's snapshot is taken once the lock is held and sees every append committed
+     * before it.
+     */
+    private static long lockAndReadVersion(Connection tx, String streamId) throws SQLException {
+        try (PreparedStatement lockThenRead = tx.prepareStatement("SELECT pg_advisory_xact_lock(?);"
+                + " SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?")) {
+            lockThenRead.setLong(1, APPEND_LOCK);
+            lockThenRead.setString(2, streamId);
+            lockThenRead.execute();
+            if (!lockThenRead.getMoreResults()) {
+                throw new SQLException("no version read after the append lock");
+            }
+            try (ResultSet rs = lockThenRead.getResultSet()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /**

@@ -206,25 +206,36 @@ public final class GroupCommit implements TransactionRunner, AutoCloseable {
         taken.forEach(Ticket::deliver);
     }
 
-    /** Each work in a savepoint of its own; one that fails is rolled back alone and the batch goes on. */
+    /**
+     * Each work in a savepoint of its own; one that fails is rolled back alone and the batch goes on. Until a
+     * work has succeeded there is nothing to keep, so the batch starts without a savepoint (a round trip
+     * saved) and a failure there rolls back the whole, still empty, transaction.
+     */
     private static void runEach(Connection connection, List<Ticket<?>> taken) throws SQLException {
         BaseConnection postgres = connection.unwrap(BaseConnection.class);
         Connection guarded = BatchConnection.guard(connection);
         try (Statement control = connection.createStatement()) {
-            boolean first = true;
+            boolean kept = false; // some work succeeded: later ones need savepoints
+            boolean savepoint = false;
             for (Ticket<?> ticket : taken) {
-                // Releasing the previous savepoint and opening the next travel in one round trip.
-                control.execute(first ? "SAVEPOINT " + SAVEPOINT
-                        : "RELEASE SAVEPOINT " + SAVEPOINT + "; SAVEPOINT " + SAVEPOINT);
-                first = false;
+                if (kept) {
+                    // Releasing the previous savepoint and opening the next travel in one round trip.
+                    control.execute(savepoint ? "RELEASE SAVEPOINT " + SAVEPOINT + "; SAVEPOINT " + SAVEPOINT
+                            : "SAVEPOINT " + SAVEPOINT);
+                    savepoint = true;
+                }
                 Throwable failure = ticket.runOn(guarded);
                 if (failure == null && postgres.getTransactionState() == TransactionState.FAILED) {
                     failure = new IllegalStateException("the command caught a database error and went on;"
                             + " its transaction was aborted, so it is undone");
                     ticket.replaceOutcome(failure);
                 }
-                if (failure != null) {
+                if (failure == null) {
+                    kept = true;
+                } else if (kept) {
                     control.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+                } else {
+                    connection.rollback();
                 }
             }
         }
