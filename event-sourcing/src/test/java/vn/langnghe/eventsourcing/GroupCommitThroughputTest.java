@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import vn.langnghe.eventsourcing.store.AppendResult;
 import vn.langnghe.eventsourcing.store.EventContext;
 import vn.langnghe.eventsourcing.store.EventStore;
 import vn.langnghe.eventsourcing.store.ExpectedVersion;
@@ -52,10 +56,52 @@ class GroupCommitThroughputTest {
     /** PostgreSQL's own commit cost on this machine, or one made 1 ms slower, as a synchronous standby would. */
     private record Commit(String name, String... settings) {}
 
+    /** What one command writes, in its transaction. */
+    private interface Command {
+        void run(EventStore store) throws Exception;
+    }
+
+    private record Workload(String name, Command command) {}
+
+    /** One event, as pgbench's one row. */
+    private static final Workload APPEND = new Workload("append", store -> store.append(randomStream(), "thing",
+            ExpectedVersion.any(), List.of(NewEvent.of("test.ThingHappened.v1", DATA)), context()));
+
+    /**
+     * Shaped like intake's submit: idempotency key and vault row before the append, read model and case text
+     * after it, all in the command's transaction.
+     */
+    private static final Workload SUBMIT_LIKE = new Workload("append + 4 side writes",
+            store -> store.commandTransactions().inTransaction(tx -> {
+                UUID id = UUID.randomUUID();
+                String stream = randomStream();
+                try (PreparedStatement key = tx.prepareStatement("INSERT INTO bench_keys VALUES (?)");
+                        PreparedStatement vault = tx.prepareStatement("INSERT INTO bench_vault VALUES (?, ?)");
+                        PreparedStatement row = tx.prepareStatement("INSERT INTO bench_rows VALUES (?, ?, ?::jsonb)"
+                                + " ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, data = excluded.data");
+                        PreparedStatement text = tx.prepareStatement("INSERT INTO bench_texts VALUES (?, ?)")) {
+                    key.setObject(1, id);
+                    key.executeUpdate();
+                    vault.setObject(1, id);
+                    vault.setBytes(2, DATA.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    vault.executeUpdate();
+                    AppendResult appended = store.append(tx, stream, "thing", ExpectedVersion.any(),
+                            List.of(NewEvent.of("test.ThingHappened.v1", DATA)), context());
+                    row.setString(1, stream);
+                    row.setLong(2, appended.newVersion());
+                    row.setString(3, DATA);
+                    row.executeUpdate();
+                    text.setObject(1, id);
+                    text.setString(2, DATA);
+                    text.executeUpdate();
+                }
+                return null;
+            }));
+
     @Test
-    void appendsPerSecond_withAndWithoutGroupCommit() throws Exception {
-        Mode own = new Mode("own transaction per append", null);
-        Mode grouped = new Mode("group commit, no linger", GroupCommitSettings.defaults());
+    void commandsPerSecond_withAndWithoutGroupCommit() throws Exception {
+        Mode own = new Mode("own transaction", null);
+        Mode grouped = new Mode("group commit", GroupCommitSettings.defaults());
         Mode lingering = new Mode("group commit, linger 1 ms",
                 GroupCommitSettings.defaults().withLinger(Duration.ofMillis(1)));
         Commit local = new Commit("local fsync");
@@ -66,28 +112,34 @@ class GroupCommitThroughputTest {
             report.append(String.format(Locale.ROOT, "PostgreSQL %s, fsync on, %d cores; %d s per run after %d s"
                     + " warm-up%n", postgres.server.version(), Runtime.getRuntime().availableProcessors(),
                     MEASURE.toSeconds(), WARM_UP.toSeconds()));
-            report.append(String.format(Locale.ROOT, "%-14s %-28s %8s %12s %10s%n", "commit", "mode", "callers",
-                    "appends/s", "mean batch"));
+            report.append(String.format(Locale.ROOT, "%-13s %-23s %-26s %7s %10s %10s%n", "commit", "command", "mode",
+                    "callers", "commands/s", "mean batch"));
             int run = 0;
             for (Commit commit : List.of(local, slower)) {
-                report.append(String.format(Locale.ROOT, "%-14s %-28s %8d %12.0f %10s%n", commit.name(),
-                        "pgbench single-row INSERT", 8, pgbenchInsertRate(postgres, "pg_" + run++, commit), "-"));
-                for (Mode mode : commit == local ? List.of(own, grouped, lingering) : List.of(own, grouped)) {
-                    for (int callers : CONCURRENCY) {
-                        AgroalDataSource dataSource = postgres.database("tp_" + run++, callers + 2, commit.settings());
-                        GroupCommit groupCommit = mode.groupCommit() == null ? null
-                                : new GroupCommit(dataSource, mode.groupCommit());
-                        EventStore store = groupCommit == null ? new EventStore(dataSource, Clock.systemUTC())
-                                : new EventStore(dataSource, Clock.systemUTC(), groupCommit);
-                        double rate = appendRate(store, callers);
-                        report.append(String.format(Locale.ROOT, "%-14s %-28s %8d %12.0f %10s%n", commit.name(),
-                                mode.name(), callers, rate, groupCommit == null ? "-"
-                                        : String.format(Locale.ROOT, "%.1f", groupCommit.meanBatchSize())));
-                        if (groupCommit != null) {
-                            groupCommit.close();
+                report.append(String.format(Locale.ROOT, "%-13s %-23s %-26s %7d %10.0f %10s%n", commit.name(),
+                        "one-row INSERT", "pgbench", 8, pgbenchInsertRate(postgres, "pg_" + run++, commit), "-"));
+                for (Workload workload : List.of(APPEND, SUBMIT_LIKE)) {
+                    List<Mode> modes = commit == local && workload == APPEND ? List.of(own, grouped, lingering)
+                            : List.of(own, grouped);
+                    for (Mode mode : modes) {
+                        for (int callers : CONCURRENCY) {
+                            AgroalDataSource dataSource =
+                                    postgres.database("tp_" + run++, callers + 2, commit.settings());
+                            createSideTables(dataSource);
+                            GroupCommit groupCommit = mode.groupCommit() == null ? null
+                                    : new GroupCommit(dataSource, mode.groupCommit());
+                            EventStore store = groupCommit == null ? new EventStore(dataSource, Clock.systemUTC())
+                                    : new EventStore(dataSource, Clock.systemUTC(), groupCommit);
+                            double rate = commandRate(store, workload.command(), callers);
+                            report.append(String.format(Locale.ROOT, "%-13s %-23s %-26s %7d %10.0f %10s%n",
+                                    commit.name(), workload.name(), mode.name(), callers, rate, groupCommit == null
+                                            ? "-" : String.format(Locale.ROOT, "%.1f", groupCommit.meanBatchSize())));
+                            if (groupCommit != null) {
+                                groupCommit.close();
+                            }
+                            dataSource.close();
+                            assertThat(rate).isPositive();
                         }
-                        dataSource.close();
-                        assertThat(rate).isPositive();
                     }
                 }
             }
@@ -97,20 +149,36 @@ class GroupCommitThroughputTest {
         Files.writeString(Path.of("target", "group-commit-throughput.txt"), report);
     }
 
-    /** Callers append one event each to one of 1,000 streams, as fast as they are answered. */
-    private static double appendRate(EventStore store, int callers) throws Exception {
+    private static void createSideTables(AgroalDataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bench_keys (id uuid PRIMARY KEY)");
+            s.execute("CREATE TABLE bench_vault (ref uuid PRIMARY KEY, ciphertext bytea NOT NULL)");
+            s.execute("CREATE TABLE bench_rows (stream_id text PRIMARY KEY, version bigint NOT NULL, data jsonb)");
+            s.execute("CREATE TABLE bench_texts (id uuid PRIMARY KEY, body text NOT NULL)");
+        }
+    }
+
+    private static String randomStream() {
+        return "s-" + ThreadLocalRandom.current().nextInt(1_000);
+    }
+
+    private static EventContext context() {
+        return EventContext.at(Instant.now(), "bench");
+    }
+
+    /** Callers run the command as fast as they are answered. */
+    private static double commandRate(EventStore store, Command command, int callers) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicBoolean counting = new AtomicBoolean(false);
-        AtomicLong appended = new AtomicLong();
+        AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(callers);
-        List<Future<?>> done = new ArrayList<>();
+        List<Future<?>> finished = new ArrayList<>();
         for (int c = 0; c < callers; c++) {
-            done.add(pool.submit(() -> {
+            finished.add(pool.submit(() -> {
                 while (running.get()) {
-                    store.append("s-" + ThreadLocalRandom.current().nextInt(1_000), "thing", ExpectedVersion.any(),
-                            List.of(NewEvent.of("test.ThingHappened.v1", DATA)), EventContext.at(Instant.now(), "bench"));
+                    command.run(store);
                     if (counting.get()) {
-                        appended.incrementAndGet();
+                        done.incrementAndGet();
                     }
                 }
                 return null;
@@ -124,11 +192,11 @@ class GroupCommitThroughputTest {
         counting.set(false);
         double seconds = (System.nanoTime() - started) / 1e9;
         running.set(false);
-        for (Future<?> f : done) {
+        for (Future<?> f : finished) {
             f.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        return appended.get() / seconds;
+        return done.get() / seconds;
     }
 
     /** pgbench inserting one row per transaction into a table shaped like the events table. */
