@@ -31,7 +31,7 @@ public record GroupCommitSettings(int maxBatch, Duration linger, Duration timeou
     }
 
     public static GroupCommitSettings defaults() {
-        return new GroupCommitSettings(SUBTRANSACTION_CACHE, Duration.ZERO, Duration.ofSeconds(10));
+        return new GroupCommitSettings(SUBTRANSACTION_CACHE, Duration.ZERO, Duration.ofSeconds(30));
     }
 
     public GroupCommitSettings withLinger(Duration linger) {

@@ -34,7 +34,7 @@ public interface EventStoreSettings {
         Duration linger();
 
         /** How long a request waits for its command's outcome before it answers 503 with Retry-After. */
-        @WithDefault("10s")
+        @WithDefault("30s")
         Duration timeout();
     }
 
