@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import vn.langnghe.eventsourcing.command.AggregateStore;
 import vn.langnghe.eventsourcing.command.CommandOutcome;
 import vn.langnghe.eventsourcing.store.ConcurrencyConflict;
@@ -21,20 +22,25 @@ import vn.langnghe.eventsourcing.store.EventContext;
 import vn.langnghe.eventsourcing.store.EventStore;
 import vn.langnghe.eventsourcing.store.ExpectedVersion;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AggregateStoreTest {
 
-    private static AgroalDataSource dataSource;
-    private static AggregateStore<Counter.Command, Counter.State, Counter.Event> counters;
+    private AgroalDataSource dataSource;
+    private AggregateStore<Counter.Command, Counter.State, Counter.Event> counters;
+
+    /** Each command in a transaction of its own; {@link AggregateStoreThroughGroupCommitTest} shares them. */
+    EventStore newStore(AgroalDataSource dataSource) {
+        return new EventStore(dataSource, Clock.systemUTC());
+    }
 
     @BeforeAll
-    static void database() {
+    void database() {
         dataSource = TestInfra.freshDatabase();
-        counters = new AggregateStore<>(new EventStore(dataSource, Clock.systemUTC()), "counter", Counter.DECIDER,
-                Counter.CODEC);
+        counters = new AggregateStore<>(newStore(dataSource), "counter", Counter.DECIDER, Counter.CODEC);
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         dataSource.close();
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import vn.langnghe.eventsourcing.store.AppendResult;
 import vn.langnghe.eventsourcing.store.ConcurrencyConflict;
 import vn.langnghe.eventsourcing.store.EventContext;
@@ -26,20 +27,26 @@ import vn.langnghe.eventsourcing.store.ExpectedVersion;
 import vn.langnghe.eventsourcing.store.NewEvent;
 import vn.langnghe.eventsourcing.store.RecordedEvent;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
-    private static AgroalDataSource dataSource;
-    private static EventStore store;
+    private AgroalDataSource dataSource;
+    private EventStore store;
+
+    /** Each command in a transaction of its own; {@link EventStoreThroughGroupCommitTest} shares them. */
+    EventStore newStore(AgroalDataSource dataSource, Clock clock) {
+        return new EventStore(dataSource, clock);
+    }
 
     @BeforeAll
-    static void database() {
+    void database() {
         dataSource = TestInfra.freshDatabase();
-        store = new EventStore(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
+        store = newStore(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         dataSource.close();
     }
 

@@ -41,10 +41,15 @@ class OutboxRelayOrderTest {
     private String topic;
     private OutboxRelay relay;
 
+    /** Each append in a transaction of its own; {@link OutboxRelayOrderThroughGroupCommitTest} shares them. */
+    EventStore newStore(AgroalDataSource dataSource) {
+        return new EventStore(dataSource, Clock.systemUTC());
+    }
+
     @BeforeEach
     void setUp() {
         dataSource = TestInfra.freshDatabase();
-        store = new EventStore(dataSource, Clock.systemUTC());
+        store = newStore(dataSource);
         topic = TestInfra.uniqueTopic("relay-order");
         TestInfra.kafka().createTopic(topic, 8);
         relay = new OutboxRelay(dataSource, RelayConfig.of("test-relay", Map.of("thing", topic),

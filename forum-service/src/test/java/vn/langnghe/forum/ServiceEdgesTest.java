@@ -20,7 +20,8 @@ class ServiceEdgesTest {
     void operationsEndpoints_answer() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("forum-service"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("langnghe_relay_published_position"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("langnghe_relay_published_position"),
+                containsString("langnghe_group_commit_batches_total"), containsString("langnghe_group_commit_batch_size_mean"));
     }
 
     @Test

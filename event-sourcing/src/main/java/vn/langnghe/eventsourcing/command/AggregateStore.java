@@ -16,7 +16,8 @@ import vn.langnghe.eventsourcing.store.RecordedEvent;
 import vn.langnghe.eventsourcing.store.Transactions;
 
 /**
- * Load a stream, decide, append: one command in one transaction.
+ * Load a stream, decide, append: one command in one transaction (its own, or a savepoint of a batch
+ * shared with concurrent commands when the store runs them through a group commit).
  *
  * <p>{@link #handle} keeps the caller's expected version, so a stale client gets a conflict.
  * {@link #handleAdditive} is for commands that only add (recording an opinion while others record
@@ -76,7 +77,7 @@ public final class AggregateStore<C, S, E> {
 
     public CommandOutcome<S, E> handle(
             String streamId, C command, ExpectedVersion expected, EventContext context, SideWrite<S, E> sideWrite) {
-        return Transactions.inTransaction(store.dataSource(),
+        return store.commandTransactions().inTransaction(
                 tx -> handle(tx, streamId, command, expected, context, sideWrite));
     }
 
@@ -99,7 +100,7 @@ public final class AggregateStore<C, S, E> {
         ConcurrencyConflict last = null;
         for (int attempt = 0; attempt < ADDITIVE_ATTEMPTS; attempt++) {
             try {
-                return Transactions.inTransaction(store.dataSource(), tx -> {
+                return store.commandTransactions().inTransaction(tx -> {
                     store.lockStream(tx, streamId); // additive commands on one stream queue up, not collide
                     Loaded<S> loaded = load(tx, streamId);
                     return decideAndAppend(tx, streamId, command, loaded,

@@ -21,6 +21,9 @@ import javax.sql.DataSource;
  * positions are handed out in commit order: a reader that sees position N will never later see a
  * smaller position appear. That is what lets the outbox relay simply follow positions (ADR 0002).
  * Append is therefore meant to be the last statement of its transaction.
+ *
+ * <p>Commands that run in a transaction of their own go through {@link #commandTransactions()}: one
+ * transaction each, or a {@link GroupCommit} that lets concurrent commands share one (ADR 0009).
  */
 public final class EventStore {
 
@@ -32,21 +35,33 @@ public final class EventStore {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final TransactionRunner commandTransactions;
 
+    /** Every command in a transaction of its own. */
     public EventStore(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, TransactionRunner.ownTransactions(dataSource));
+    }
+
+    /** Commands run through {@code commandTransactions}, e.g. a {@link GroupCommit} on the same database. */
+    public EventStore(DataSource dataSource, Clock clock, TransactionRunner commandTransactions) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.commandTransactions = Objects.requireNonNull(commandTransactions, "commandTransactions");
     }
 
     public DataSource dataSource() {
         return dataSource;
     }
 
-    /** Appends in a transaction of its own. */
+    /** Where commands that write (append and their side writes) get their transaction. */
+    public TransactionRunner commandTransactions() {
+        return commandTransactions;
+    }
+
+    /** Appends in a command transaction of its own (possibly shared with concurrent commands). */
     public AppendResult append(
             String streamId, String streamType, ExpectedVersion expected, List<NewEvent> events, EventContext context) {
-        return Transactions.inTransaction(
-                dataSource, tx -> append(tx, streamId, streamType, expected, events, context));
+        return commandTransactions.inTransaction(tx -> append(tx, streamId, streamType, expected, events, context));
     }
 
     /**
@@ -64,11 +79,7 @@ public final class EventStore {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("nothing to append to " + streamId);
         }
-        try (PreparedStatement lock = tx.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, APPEND_LOCK);
-            lock.execute();
-        }
-        long current = currentVersion(tx, streamId);
+        long current = lockAndReadVersion(tx, streamId);
         if (!expected.accepts(current)) {
             throw new ConcurrencyConflict(streamId, expected, current);
         }
@@ -107,6 +118,27 @@ public final class EventStore {
             throw e;
         }
         return new AppendResult(streamId, recorded.getLast().version(), List.copyOf(recorded));
+    }
+
+    /**
+     * Takes the append lock, then reads the stream's version, in one round trip: the two statements run one
+     * after the other, so the read's snapshot is taken once the lock is held and sees every append committed
+     * before it.
+     */
+    private static long lockAndReadVersion(Connection tx, String streamId) throws SQLException {
+        try (PreparedStatement lockThenRead = tx.prepareStatement("SELECT pg_advisory_xact_lock(?);"
+                + " SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?")) {
+            lockThenRead.setLong(1, APPEND_LOCK);
+            lockThenRead.setString(2, streamId);
+            lockThenRead.execute();
+            if (!lockThenRead.getMoreResults()) {
+                throw new SQLException("no version read after the append lock");
+            }
+            try (ResultSet rs = lockThenRead.getResultSet()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /**

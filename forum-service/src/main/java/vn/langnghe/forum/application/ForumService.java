@@ -35,7 +35,8 @@ import vn.langnghe.personal.Readout;
 
 /**
  * Handles forum commands: load the stream, decide with today's date in Vietnam, append, and write the read
- * model (and, for a recorded opinion, the speaker's identity and own words, encrypted) in the same transaction.
+ * model (and, for a recorded opinion, the speaker's identity and own words, encrypted) in the same transaction:
+ * the store's command transaction, shared with concurrent commands when group commit is on (ADR 0009).
  *
  * <p>The forum's own chain (open, close, publish minutes) runs with the caller's expected version (If-Match).
  * Commands about one opinion are additive: they queue on the forum's stream lock and are decided on the
@@ -108,7 +109,7 @@ public class ForumService {
         ConcurrencyConflict last = null;
         for (int attempt = 0; attempt < ADDITIVE_ATTEMPTS; attempt++) {
             try {
-                return Transactions.inTransaction(store.dataSource(), tx -> {
+                return store.commandTransactions().inTransaction(tx -> {
                     store.lockStream(tx, stream); // recorders of one forum queue up: a twin retry sees the first
                     Optional<OpinionRow> existing = rows.opinion(tx, o.opinionId());
                     if (existing.isPresent()) {

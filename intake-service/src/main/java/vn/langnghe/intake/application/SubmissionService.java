@@ -24,7 +24,6 @@ import vn.langnghe.eventsourcing.store.EventStore;
 import vn.langnghe.eventsourcing.store.ExpectedVersion;
 import vn.langnghe.eventsourcing.store.RecordedEvent;
 import vn.langnghe.eventsourcing.store.SqlErrors;
-import vn.langnghe.eventsourcing.store.Transactions;
 import vn.langnghe.intake.domain.clock.LegalDates;
 import vn.langnghe.intake.domain.submission.Submission;
 import vn.langnghe.intake.domain.submission.SubmissionClocks;
@@ -37,7 +36,8 @@ import vn.langnghe.personal.EncryptedIdentityVault;
 
 /**
  * Handles submission commands: load the stream, decide with today's legal date, append, and write the
- * read model, the case text and the idempotency key in the same transaction.
+ * read model, the case text and the idempotency key in the same transaction: the store's command
+ * transaction, shared with concurrent commands when group commit is on (ADR 0009).
  */
 @ApplicationScoped
 public class SubmissionService {
@@ -89,7 +89,7 @@ public class SubmissionService {
         }
         UUID id = UUID.randomUUID();
         try {
-            Transactions.inTransaction(store.dataSource(), tx -> {
+            store.commandTransactions().inTransaction(tx -> {
                 if (idempotencyKey != null) {
                     rememberKey(tx, keyScope, idempotencyKey, hash, id); // a concurrent twin fails here
                 }
@@ -124,7 +124,7 @@ public class SubmissionService {
      */
     public CommandOutcome<Submission, SubmissionEvent> execute(UUID id, SubmissionCommand command,
             ExpectedVersion expected, String actor, CaseTextKind caseTextKind, String caseText) {
-        return Transactions.inTransaction(store.dataSource(), tx -> execute(tx, id, command, expected, actor,
+        return store.commandTransactions().inTransaction(tx -> execute(tx, id, command, expected, actor,
                 caseTextKind, caseText));
     }
 
@@ -226,7 +226,7 @@ public class SubmissionService {
     }
 
     void eraseReporter(UUID id, SubmissionCommand.EraseReporter command, String actor, Shredder shredder) {
-        Transactions.inTransaction(store.dataSource(), tx -> aggregates().handle(tx, SubmissionEventCodec.streamId(id),
+        store.commandTransactions().inTransaction(tx -> aggregates().handle(tx, SubmissionEventCodec.streamId(id),
                 command, ExpectedVersion.any(), context(command.effectiveOn(), actor), (t, events, state, appended) -> {
                     shredder.shred(t, state.reporterRef());
                     rows.upsert(t, state, appended, clocks);

@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 
-/** {@code langnghe.event-store.*}: whether this service owns aggregates, and how its relay publishes. */
+/**
+ * {@code langnghe.event-store.*}: whether this service owns aggregates, how its commands share commits, and how
+ * its relay publishes.
+ */
 @ConfigMapping(prefix = "langnghe.event-store")
 public interface EventStoreSettings {
 
@@ -14,6 +17,26 @@ public interface EventStoreSettings {
     boolean enabled();
 
     Relay relay();
+
+    GroupCommit groupCommit();
+
+    /** {@code langnghe.event-store.group-commit.*}: concurrent commands share one transaction and commit (ADR 0009). */
+    interface GroupCommit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most commands in one transaction (1..64: each runs in a savepoint, a subtransaction). */
+        @WithDefault("64")
+        int maxBatch();
+
+        /** How long to wait for more commands after the first of a batch; 0 batches what queued meanwhile. */
+        @WithDefault("0ms")
+        Duration linger();
+
+        /** How long a request waits for its command's outcome before it answers 503 with Retry-After. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
 
     interface Relay {
         @WithDefault("true")

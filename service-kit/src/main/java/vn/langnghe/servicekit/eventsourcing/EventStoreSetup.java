@@ -1,5 +1,6 @@
 package vn.langnghe.servicekit.eventsourcing;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,9 +17,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.langnghe.eventsourcing.relay.OutboxRelay;
 import vn.langnghe.eventsourcing.relay.RelayConfig;
 import vn.langnghe.eventsourcing.store.EventStore;
+import vn.langnghe.eventsourcing.store.GroupCommit;
+import vn.langnghe.eventsourcing.store.GroupCommitSettings;
 import vn.langnghe.eventsourcing.store.Migrations;
+import vn.langnghe.eventsourcing.store.TransactionRunner;
 
-/** Creates the event store's tables at start, starts the outbox relay, and stops it on shutdown. */
+/**
+ * Creates the event store's tables at start, starts the group commit and the outbox relay, and stops them on
+ * shutdown.
+ */
 @ApplicationScoped
 public class EventStoreSetup {
 
@@ -27,6 +34,8 @@ public class EventStoreSetup {
     private final String bootstrapServers;
     private final MeterRegistry metrics;
     private volatile OutboxRelay relay;
+    private GroupCommit groupCommit;
+    private TransactionRunner commandTransactions;
 
     EventStoreSetup(
             EventStoreSettings settings,
@@ -42,7 +51,36 @@ public class EventStoreSetup {
     @Produces
     @Singleton
     EventStore eventStore(Clock clock) {
-        return new EventStore(dataSource, clock);
+        return new EventStore(dataSource, clock, commandTransactions());
+    }
+
+    /** A group commit when this service owns aggregates and it is enabled, else a transaction per command. */
+    synchronized TransactionRunner commandTransactions() {
+        if (commandTransactions != null) {
+            return commandTransactions;
+        }
+        EventStoreSettings.GroupCommit config = settings.groupCommit();
+        if (!settings.enabled() || !config.enabled()) {
+            commandTransactions = TransactionRunner.ownTransactions(dataSource);
+            return commandTransactions;
+        }
+        groupCommit = new GroupCommit(dataSource,
+                new GroupCommitSettings(config.maxBatch(), config.linger(), config.timeout()));
+        // Recent mean batch size = rate(commands) / rate(batches).
+        FunctionCounter.builder("langnghe.group.commit.batches", groupCommit, GroupCommit::batches)
+                .description("Transactions the group commit ran, each holding one or more commands").register(metrics);
+        FunctionCounter.builder("langnghe.group.commit.commands", groupCommit, GroupCommit::commands)
+                .description("Commands run through the group commit").register(metrics);
+        FunctionCounter.builder("langnghe.group.commit.failed.batches", groupCommit, GroupCommit::failedBatches)
+                .description("Batches whose commit failed, failing each of their commands").register(metrics);
+        Gauge.builder("langnghe.group.commit.batch.size.mean", groupCommit, GroupCommit::meanBatchSize)
+                .description("Mean commands per transaction since start").register(metrics);
+        Gauge.builder("langnghe.group.commit.batch.size.max", groupCommit, GroupCommit::largestBatch)
+                .description("Largest batch since start").register(metrics);
+        Gauge.builder("langnghe.group.commit.queued", groupCommit, GroupCommit::queued)
+                .description("Commands waiting for the next batch").register(metrics);
+        commandTransactions = groupCommit;
+        return commandTransactions;
     }
 
     void start(@Observes StartupEvent event) {
@@ -50,6 +88,7 @@ public class EventStoreSetup {
             return;
         }
         Migrations.migrateEventStore(dataSource);
+        commandTransactions(); // the committer and its metrics are there before the first request
         EventStoreSettings.Relay config = settings.relay();
         if (!config.enabled()) {
             return;
@@ -73,6 +112,11 @@ public class EventStoreSetup {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        synchronized (this) {
+            if (groupCommit != null) {
+                groupCommit.close(); // runs what is queued, then refuses with 503
+            }
+        }
         if (relay != null) {
             relay.close();
         }
