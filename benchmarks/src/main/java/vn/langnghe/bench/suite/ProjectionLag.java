@@ -30,8 +30,11 @@ public final class ProjectionLag {
         this.unitId = unitId;
     }
 
-    /** Lags in nanoseconds of the burst's committed events (-1 for one never seen within two minutes). */
-    public record Lags(long[] lagNanos, int committed, int polls) {}
+    /**
+     * Lags in nanoseconds of the burst's committed events; one never seen within two minutes counts with the time
+     * waited for it (a lower bound) and in {@code unseen}.
+     */
+    public record Lags(long[] lagNanos, long unseen, int committed, int polls) {}
 
     public long receivedCount() {
         String year = Integer.toString(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
@@ -77,7 +80,16 @@ public final class ProjectionLag {
         }
         long[] pollNanos = polls.stream().mapToLong(p -> p[0]).toArray();
         long[] pollCounts = polls.stream().mapToLong(p -> p[1]).toArray();
-        return new Lags(RankMatchedLag.lags(result.commitTimesSorted(), pollNanos, pollCounts), result.succeeded(),
-                polls.size());
+        long[] commits = result.commitTimesSorted();
+        long[] lags = RankMatchedLag.lags(commits, pollNanos, pollCounts);
+        long lastPoll = pollNanos.length == 0 ? System.nanoTime() : pollNanos[pollNanos.length - 1];
+        long unseen = 0;
+        for (int k = 0; k < lags.length; k++) {
+            if (lags[k] < 0) {
+                lags[k] = Math.max(0, lastPoll - commits[k]);
+                unseen++;
+            }
+        }
+        return new Lags(lags, unseen, result.succeeded(), polls.size());
     }
 }
