@@ -18,7 +18,7 @@ import java.time.Duration;
 public record Profile(String name, int pgbenchSeconds, int kafkaRecords, int stepSeconds, int latencySeconds,
         int burstSeconds, int forumSeconds, long syntheticEvents, int queriesPerKind, Duration budget) {
 
-    public static final Profile QUICK = new Profile("quick", 5, 200_000, 4, 8, 4, 8, 20_000, 150,
+    public static final Profile QUICK = new Profile("quick", 5, 200_000, 4, 8, 4, 8, 20_000, 100,
             Duration.ofMinutes(10));
     public static final Profile FULL = new Profile("full", 20, 2_000_000, 10, 30, 10, 30, 10_000_000, 500,
             Duration.ofMinutes(60));

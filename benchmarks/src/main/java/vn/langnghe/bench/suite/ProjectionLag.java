@@ -54,10 +54,18 @@ public final class ProjectionLag {
         List<long[]> polls = new ArrayList<>();
         AtomicBoolean burstDone = new AtomicBoolean();
         AtomicLong expected = new AtomicLong(Long.MAX_VALUE);
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> pollFailure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Thread poller = Thread.ofPlatform().name("lag-poller").start(() -> {
             long deadline = Long.MAX_VALUE;
             while (true) {
-                long count = receivedCount() - baseline;
+                long count;
+                try {
+                    count = receivedCount() - baseline;
+                } catch (RuntimeException e) {
+                    pollFailure.set(e);
+                    return;
+                }
                 long now = System.nanoTime();
                 synchronized (polls) {
                     polls.add(new long[] {now, count});
@@ -78,15 +86,19 @@ public final class ProjectionLag {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (pollFailure.get() != null) {
+            throw new IllegalStateException("polling the report failed: " + pollFailure.get().getMessage(),
+                    pollFailure.get());
+        }
         long[] pollNanos = polls.stream().mapToLong(p -> p[0]).toArray();
         long[] pollCounts = polls.stream().mapToLong(p -> p[1]).toArray();
         long[] commits = result.commitTimesSorted();
         long[] lags = RankMatchedLag.lags(commits, pollNanos, pollCounts);
-        long lastPoll = pollNanos.length == 0 ? System.nanoTime() : pollNanos[pollNanos.length - 1];
+        long waitedUntil = System.nanoTime();
         long unseen = 0;
         for (int k = 0; k < lags.length; k++) {
             if (lags[k] < 0) {
-                lags[k] = Math.max(0, lastPoll - commits[k]);
+                lags[k] = waitedUntil - commits[k];
                 unseen++;
             }
         }
