@@ -130,6 +130,12 @@ public final class BenchMain {
         List<Figure> figures = measurements.figures();
         printTable(figures);
         Path results = options.root().resolve("docs/benchmarks/results.json");
+        if (profile == Profile.QUICK && ResultsFile.committed(results, Profile.FULL.name()).isEmpty()) {
+            notes.add("The full profile has not been run on this machine yet: every figure here comes from `--quick`"
+                    + " (pgbench " + profile.pgbenchSeconds() + " s per script, " + String.format("%,d",
+                    profile.kafkaRecords()) + " records per Kafka perf run, " + String.format("%,d",
+                    events.events()) + " synthetic events instead of 10 million).");
+        }
         List<RegressionCheck.Regression> regressions = RegressionCheck.compare(
                 ResultsFile.committed(results, profile.name()), figures, RegressionCheck.ALLOWED_WORSENING);
         if (!regressions.isEmpty()) {
