@@ -176,8 +176,15 @@ public final class BenchMain {
             String admin = tokens.mint(TokenSpec.admin().withLifetime(java.time.Duration.ofHours(3)));
             IntakeLoad intake = new IntakeLoad(http, services.url("intake-service"), partner);
             intake.checkOnce(INTAKE_UNIT);
-            progress.note("warm-up: intake at 100/s for 5 s");
-            intake.openLoop(100, 5, INTAKE_UNIT, 4096);
+            progress.note(String.format("warm-up (not measured): intake closed loop %d s, forum live path %d s",
+                    profile.warmupSeconds(), profile.warmupSeconds() / 2));
+            intake.warmUp(profile.warmupSeconds(), INTAKE_UNIT);
+            try {
+                new ForumLive(http, services.url("forum-service"), tokens).run(profile.warmupSeconds() / 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
 
             for (int round = 1; round <= rounds; round++) {
                 int r = round;
@@ -357,7 +364,7 @@ public final class BenchMain {
                 "target", "");
         for (Figure f : figures) {
             System.out.printf("%-36s %,14.1f %-10s %-22s %8s  %-48s %s%n", f.name(), f.value(), f.unit(),
-                    f.rawName() == null ? "" : f.rawName(), f.ratio() == null ? "" : String.format("%.2f×", f.ratio()),
+                    f.rawName() == null ? "" : f.rawName(), f.ratio() == null ? "" : MarkdownReport.ratio(f.ratio()),
                     f.targetText(), f.met() == null ? "" : f.met() ? "met" : "MISSED");
         }
         measurements.missing().forEach(m -> System.out.printf("%-36s not measured%n", m));

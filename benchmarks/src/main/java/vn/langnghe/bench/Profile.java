@@ -14,12 +14,15 @@ import java.time.Duration;
  * @param syntheticEvents      events produced straight to Kafka for the rebuild (before the disk rule)
  * @param queriesPerKind       report queries per kind per round
  * @param budget               the whole run's time limit (the harness stops adding rebuild rounds past it)
+ * @param warmupSeconds        unmeasured load on intake (closed loop) and on the forum live path before round 1,
+ *                             so the services' JIT compilers are done before anything counts
  */
 public record Profile(String name, int pgbenchSeconds, int kafkaRecords, int stepSeconds, int latencySeconds,
-        int burstSeconds, int forumSeconds, long syntheticEvents, int queriesPerKind, Duration budget) {
+        int burstSeconds, int forumSeconds, long syntheticEvents, int queriesPerKind, Duration budget,
+        int warmupSeconds) {
 
     public static final Profile QUICK = new Profile("quick", 5, 200_000, 4, 8, 4, 8, 20_000, 100,
-            Duration.ofMinutes(10));
+            Duration.ofMinutes(10), 20);
     public static final Profile FULL = new Profile("full", 20, 2_000_000, 10, 30, 10, 30, 10_000_000, 500,
-            Duration.ofMinutes(60));
+            Duration.ofMinutes(60), 60);
 }

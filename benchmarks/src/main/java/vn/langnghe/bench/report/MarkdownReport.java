@@ -38,7 +38,7 @@ public final class MarkdownReport {
                     .append(rounds.getOrDefault(figure.name(), List.of()).stream().map(MarkdownReport::format)
                             .collect(Collectors.joining(", "))).append(" | ")
                     .append(figure.rawName() == null ? "" : "`" + figure.rawName() + "` " + format(figure.rawValue()))
-                    .append(" | ").append(figure.ratio() == null ? "" : String.format("%.2f ×", figure.ratio()))
+                    .append(" | ").append(figure.ratio() == null ? "" : ratio(figure.ratio()))
                     .append(" | ").append(figure.targetText()).append(" | ")
                     .append(figure.met() == null ? "" : figure.met() ? "met" : "**missed**").append(" |\n");
         }
@@ -74,6 +74,11 @@ public final class MarkdownReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** Two significant digits at least: a ratio of 0.003 must not read as 0.00. */
+    public static String ratio(double ratio) {
+        return ratio >= 0.1 ? String.format("%.2f ×", ratio) : String.format("%.2g ×", ratio);
     }
 
     static String format(double value) {

@@ -75,6 +75,11 @@ public final class IntakeLoad {
                 && result.latencyMillis(99) <= MAX_SUSTAINED_P99_MILLIS;
     }
 
+    /** Unmeasured closed-loop load, so intake's JIT compiler has done its work before round 1. */
+    public void warmUp(int seconds, String unitId) {
+        closedLoop(seconds, unitId);
+    }
+
     /** Requests per second with {@value #PROBE_CONCURRENCY} clients each sending the next on an answer. */
     double closedLoop(int seconds, String unitId) {
         LongFunction<HttpRequest> submit = submit(unitId);
