@@ -1,0 +1,60 @@
+package vn.langnghe.bench.report;
+
+import java.util.Map;
+
+/** Why a target can be missed on this kind of machine, and what would close it; shown for each missed target. */
+final class Explanations {
+
+    private static final Map<String, String> WHY = Map.ofEntries(
+            Map.entry(Catalogue.INTAKE_MAX, "the limit here is CPU, not the commit: at the maximum rate both cores"
+                    + " are busy (top: the load generator, intake, the reporting and forum consumers of intake's topic,"
+                    + " the broker, PostgreSQL), while pgbench's raw append is one INSERT from a C client with nothing"
+                    + " else running. Group commit (ADR 0009, in this build) removed the one-commit-at-a-time limit, so"
+                    + " the fsync no longer bounds intake; what would close the gap is CPU per request (profile the"
+                    + " submit path: token verification, validation, legal-clock due dates, idempotency and outbox"
+                    + " writes), the load generator on another machine, and more cores for the services."),
+            Map.entry(Catalogue.INTAKE_P99, "at half the max rate the 2 cores are still half busy with the services,"
+                    + " the broker and the load generator; JIT and GC pauses of three JVMs land in the tail. A dedicated"
+                    + " core per service, a smaller young generation or ZGC, and group commit (fewer fsyncs) would"
+                    + " close it."),
+            Map.entry(Catalogue.INTAKE_P999, "as for p99: GC pauses and scheduling on 2 shared cores dominate the"
+                    + " far tail; ZGC/Shenandoah and fewer processes per core would close it."),
+            Map.entry(Catalogue.LAG_P99, "the burst saturates intake, so the relay, the broker and the reporting"
+                    + " consumers compete for the same 2 cores with intake's own work; the relay polls the outbox and"
+                    + " each projection applies per event in its own transaction. Batching applies per poll and a core"
+                    + " of its own for reporting would close it."),
+            Map.entry(Catalogue.FORUM_P99, "the live feed polls the events table every 150 ms per subscriber"
+                    + " (langnghe.forum.live.poll-interval): 50 hall displays mean over 300 polling queries a second on"
+                    + " 2 shared cores, and delivery waits up to one interval plus the recording request. A tail of many"
+                    + " seconds comes from opinions a display did not get within the run (see the notes). One"
+                    + " LISTEN/NOTIFY (or one shared poller per instance fanning out to all subscribers) instead of"
+                    + " a poll per subscriber would close it."),
+            Map.entry(Catalogue.REBUILD, "the projection consumer applies each event in its own transaction"
+                    + " that also moves the per-stream checkpoint (exactly-once effects): one fsync'd commit per event,"
+                    + " several statements each, about 600 events/s here, while the raw upsert limit commits 100 rows"
+                    + " at a time. Applying a poll's records in one transaction (multi-row upserts, checkpoints"
+                    + " written once per batch) would close most of it; the full run's 10 million events at this rate"
+                    + " would take hours, which is why the harness measures the part a time window allows."),
+            Map.entry(Catalogue.QUERY_HALF_YEAR, "the intake report aggregates the fact table at query time over every"
+                    + " unit below the ministry and every figure; with millions of facts that is a large scan."
+                    + " Pre-aggregated daily counts per unit (like event_flow_daily) summed at query time would close"
+                    + " it."),
+            Map.entry(Catalogue.QUERY_AS_RECORDED, "as for the half-year query, plus the recorded_at filter over the"
+                    + " fact table; the same pre-aggregation keyed by recorded day would close it."));
+
+    private Explanations() {
+    }
+
+    static String of(String figure) {
+        if (figure.startsWith("startup.")) {
+            return "a JVM-mode Quarkus start on 2 shared cores runs Flyway migrations, opens the Kafka clients and"
+                    + " the connection pool; class-data sharing (AppCDS, `quarkus.package.jar.appcds.enabled`) or a"
+                    + " native image would close it.";
+        }
+        if (figure.startsWith("rss_at_rest.")) {
+            return "a 384 MB max heap lets the JVM keep garbage it has not needed to collect, plus metaspace and the"
+                    + " Kafka clients' buffers; a smaller -Xmx, -XX:+UseSerialGC and a native image would close it.";
+        }
+        return WHY.getOrDefault(figure, "not analysed yet.");
+    }
+}

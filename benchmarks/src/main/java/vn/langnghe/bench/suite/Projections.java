@@ -1,0 +1,134 @@
+package vn.langnghe.bench.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import vn.langnghe.bench.stats.Percentiles;
+
+/** reporting-service's projections: catching up, rebuilding, and the report queries asked of them. */
+public final class Projections {
+
+    public static final String PROJECTION = "intake";
+    /** reporting-service.intake.g<N>: the intake projection's consumers (live and rebuilding). */
+    static final String LIVE_CONSUMER_PREFIX = "reporting-service." + PROJECTION + ".";
+    /** Ministry level, a half-year of the synthetic history, and the same as recorded at a past instant. */
+    public static final String MINISTRY_HALF_YEAR = "/api/v1/reports/intake?unit=BCA&period=2022-H1";
+    public static final String AS_RECORDED_AT = MINISTRY_HALF_YEAR + "&asRecordedAt=2022-04-01T00:00:00Z";
+
+    private final Http http;
+    private final String reportingUrl;
+    private final String adminToken;
+
+    public Projections(Http http, String reportingUrl, String adminToken) {
+        this.http = http;
+        this.reportingUrl = reportingUrl;
+        this.adminToken = adminToken;
+    }
+
+    /** The live consumer of the intake projection: lag, applied, dead-lettered. */
+    public record ConsumerState(long lag, long applied, long deadLettered) {}
+
+    public ConsumerState intakeConsumer() {
+        long lag = 0;
+        long applied = 0;
+        long dead = 0;
+        for (JsonNode consumer : http.get(reportingUrl + "/api/v1/status/consumers", adminToken)) {
+            if (consumer.path("consumer").asText().startsWith(LIVE_CONSUMER_PREFIX)) {
+                lag += consumer.path("lag").asLong();
+                applied += consumer.path("applied").asLong();
+                dead += consumer.path("deadLettered").asLong();
+            }
+        }
+        return new ConsumerState(lag, applied, dead);
+    }
+
+    /** How the live consumer took in the synthetic events; {@code complete} false when the time ran out. */
+    public record CatchUp(long applied, double seconds, boolean complete) {
+        public double eventsPerSecond() {
+            return applied / seconds;
+        }
+    }
+
+    /**
+     * Polls the intake projection's live consumer until it has applied {@code events} more than at
+     * {@code before}, or the timeout passes; dead letters stop the run (the synthetic events must decode).
+     */
+    public CatchUp awaitCaughtUp(ConsumerState before, long events, long beginNanos, long timeoutNanos,
+            Consumer<String> progress) {
+        long deadline = beginNanos + timeoutNanos;
+        long lastReport = System.nanoTime();
+        while (true) {
+            ConsumerState now = intakeConsumer();
+            if (now.deadLettered() > before.deadLettered()) {
+                throw new IllegalStateException((now.deadLettered() - before.deadLettered())
+                        + " synthetic events were dead-lettered");
+            }
+            long applied = now.applied() - before.applied();
+            double seconds = (System.nanoTime() - beginNanos) / 1e9;
+            if (applied >= events) {
+                return new CatchUp(applied, seconds, true);
+            }
+            if (System.nanoTime() > deadline) {
+                return new CatchUp(applied, seconds, false);
+            }
+            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                progress.accept(String.format("intake projection: %,d of %,d applied (%,.0f/s)", applied, events,
+                        applied / seconds));
+                lastReport = System.nanoTime();
+            }
+            LockSupport.parkNanos(500_000_000); // poll every half second, with a deadline
+        }
+    }
+
+    /**
+     * A rebuild of the intake projection: events per second from the request to the switch, or, when the window
+     * closes first, processed events per second so far ({@code complete} false; the rebuild goes on unobserved).
+     */
+    public record RebuildRun(long events, long processed, double seconds, boolean complete) {
+        public double eventsPerSecond() {
+            return processed / seconds;
+        }
+    }
+
+    public RebuildRun rebuild(long windowNanos, Consumer<String> progress) {
+        long start = System.nanoTime();
+        JsonNode status = http.post(202, reportingUrl + "/api/v1/admin/projections/" + PROJECTION + "/rebuild",
+                adminToken, null);
+        String id = status.get("id").asText();
+        long deadline = start + windowNanos;
+        long lastReport = start;
+        while (true) {
+            status = http.get(reportingUrl + "/api/v1/admin/projections/" + PROJECTION + "/rebuild/" + id, adminToken);
+            String state = status.path("state").asText();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long total = status.path("totalEvents").asLong();
+            if (state.equals("SWITCHED")) {
+                return new RebuildRun(total, total, seconds, true);
+            }
+            if (state.equals("FAILED")) {
+                throw new IllegalStateException("the rebuild failed: " + status);
+            }
+            if (System.nanoTime() > deadline) {
+                return new RebuildRun(total, status.path("processedEvents").asLong(), seconds, false);
+            }
+            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                progress.accept(String.format("rebuild: %,d of %,d events, %,.0f/s", status.path("processedEvents")
+                        .asLong(), total, status.path("eventsPerSecond").asDouble()));
+                lastReport = System.nanoTime();
+            }
+            LockSupport.parkNanos(200_000_000); // poll the progress endpoint, with a deadline
+        }
+    }
+
+    /** p99 in ms of {@code count} report queries one after the other (one analyst at a time). */
+    public double queryP99Millis(String path, int count) {
+        long[] nanos = new long[count];
+        http.get(reportingUrl + path, adminToken); // the first query plans and warms caches; not counted
+        for (int i = 0; i < count; i++) {
+            long begin = System.nanoTime();
+            http.get(reportingUrl + path, adminToken);
+            nanos[i] = System.nanoTime() - begin;
+        }
+        return Percentiles.of(nanos, 99) / 1e6;
+    }
+}
