@@ -47,6 +47,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import vn.langnghe.contracts.reference.UnitTree;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.TokenSpec;
 import vn.langnghe.testsupport.tokens.Tokens;
 
@@ -61,6 +62,7 @@ import vn.langnghe.testsupport.tokens.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class AuthorizationMatrixTest {
 
     /**

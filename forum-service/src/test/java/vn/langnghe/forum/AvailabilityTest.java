@@ -14,10 +14,12 @@ import vn.langnghe.contracts.Topics;
 import vn.langnghe.testsupport.infra.Infrastructure;
 import vn.langnghe.testsupport.kafka.TestCloudEvents;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 
 /** The outbox decouples recording from Kafka; the service's own database down means fast 503s, then recovery. */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class AvailabilityTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -18,6 +18,7 @@ import static vn.langnghe.forum.Forums.opinionBody;
 import static vn.langnghe.forum.Forums.organiser;
 import static vn.langnghe.forum.Forums.post;
 import static vn.langnghe.forum.Forums.record;
+import static vn.langnghe.forum.Forums.recordInvalid;
 import static vn.langnghe.forum.Forums.schedule;
 import static vn.langnghe.forum.Forums.scheduleBody;
 import static vn.langnghe.forum.Forums.today;
@@ -37,12 +38,15 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import vn.langnghe.testsupport.prism.ContractCheck;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /** Organisers and officers through the REST API, with real signed tokens. */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class ForumApiTest {
 
     @Inject
@@ -175,18 +179,18 @@ class ForumApiTest {
         long before = count("SELECT count(*) FROM events");
         Map<String, Object> wrongNature = opinionBody(UUID.randomUUID(), "x");
         wrongNature.put("nature", "GOSSIP");
-        record(organiser(), forum, wrongNature).statusCode(400).body("errors[0].field", equalTo("nature"));
+        recordInvalid(organiser(), forum, wrongNature).statusCode(400).body("errors[0].field", equalTo("nature"));
         Map<String, Object> extra = opinionBody(UUID.randomUUID(), "x");
         extra.put("colour", "red");
         record(organiser(), forum, extra).statusCode(400).body("errors[0].field", equalTo("colour"));
         Map<String, Object> missing = opinionBody(UUID.randomUUID(), "x");
         missing.remove("publicSummary");
-        record(organiser(), forum, missing).statusCode(400).body("errors.field", hasItem("publicSummary"));
+        recordInvalid(organiser(), forum, missing).statusCode(400).body("errors.field", hasItem("publicSummary"));
         Map<String, Object> topic = opinionBody(UUID.randomUUID(), "x");
         topic.put("topic", "WEATHER");
         record(organiser(), forum, topic).statusCode(422).body("errors[0].field", equalTo("topic"));
         Map<String, Object> tooLong = opinionBody(UUID.randomUUID(), "x".repeat(1001));
-        record(organiser(), forum, tooLong).statusCode(400).body("errors[0].field", equalTo("publicSummary"));
+        recordInvalid(organiser(), forum, tooLong).statusCode(400).body("errors[0].field", equalTo("publicSummary"));
         Map<String, Object> control = opinionBody(UUID.randomUUID(), "x");
         control.put("text", "bad\u0000byte");
         control.put("speaker", Map.of("fullName", "Lê Văn D"));
@@ -197,7 +201,8 @@ class ForumApiTest {
         record(organiser(), forum, future).statusCode(422).body("errors[0].field", equalTo("effectiveOn"));
         given().auth().oauth2(organiser()).contentType(ContentType.JSON).body("{\"opinionId\": ")
                 .post(F + "/" + forum + "/opinions").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(organiser()).get(F + "/not-a-uuid").then().statusCode(404);
+        given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(organiser()).get(F + "/not-a-uuid")
+                .then().statusCode(404);
         Map<String, Object> foreign = scheduleBody(UUID.randomUUID(), today());
         foreign.put("hostUnitId", "HN");
         foreign.put("venueUnitId", "HN-THANHTRI-THANHLIET");

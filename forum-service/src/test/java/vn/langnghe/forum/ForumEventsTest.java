@@ -44,6 +44,7 @@ import vn.langnghe.contracts.events.SubmissionNotAccepted;
 import vn.langnghe.contracts.events.NotAcceptedReason;
 import vn.langnghe.testsupport.kafka.TestCloudEvents;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 
 /**
  * Every event forum-service produces matches its released contract and reaches Kafka through the relay; the
@@ -51,6 +52,7 @@ import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class ForumEventsTest {
 
     @Inject

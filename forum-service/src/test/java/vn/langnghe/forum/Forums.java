@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.langnghe.testsupport.prism.ContractCheck;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /** Requests the forum tests share: a forum at phường An Dương hosted by the Hải Phòng city police. */
@@ -94,6 +95,12 @@ final class Forums {
 
     static ValidatableResponse record(String token, UUID forum, Object body) {
         return as(token).contentType(ContentType.JSON).body(body).post(F + "/" + forum + "/opinions").then();
+    }
+
+    /** A body that breaks the published schema on purpose: the contract check forgives the request, not the answer. */
+    static ValidatableResponse recordInvalid(String token, UUID forum, Object body) {
+        return as(token).filter(ContractCheck.invalidRequestOnPurpose()).contentType(ContentType.JSON).body(body)
+                .post(F + "/" + forum + "/opinions").then();
     }
 
     static ValidatableResponse onOpinion(String token, UUID forum, UUID opinion, String action, Object body) {

@@ -15,6 +15,7 @@ import static vn.langnghe.forum.Forums.opinionBody;
 import static vn.langnghe.forum.Forums.organiser;
 import static vn.langnghe.forum.Forums.post;
 import static vn.langnghe.forum.Forums.record;
+import static vn.langnghe.forum.Forums.recordInvalid;
 import static vn.langnghe.forum.Forums.today;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -59,6 +60,7 @@ import vn.langnghe.contracts.events.OpinionEscalated;
 import vn.langnghe.contracts.events.ReporterIdentityErased;
 import vn.langnghe.testsupport.kafka.TestCloudEvents;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 
 /**
  * The leak test: opinions with a known speaker and known words go through every lifecycle path, erasure
@@ -68,6 +70,7 @@ import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class PersonalDataLeakTest {
 
     static final String NAME = "Đặng Thị Thu Hường";
@@ -171,7 +174,7 @@ class PersonalDataLeakTest {
         wrongNature.put("nature", "GOSSIP");
         wrongNature.put("speaker", speaker);
         wrongNature.put("text", TEXT);
-        record(organiser, forum, wrongNature).statusCode(400).body("errors[0].field", equalTo("nature"));
+        recordInvalid(organiser, forum, wrongNature).statusCode(400).body("errors[0].field", equalTo("nature"));
         Map<String, Object> control = opinionBody(UUID.randomUUID(), "Ý kiến về an ninh trật tự khu dân cư");
         control.put("speaker", speaker);
         control.put("text", TEXT + "\u0000");

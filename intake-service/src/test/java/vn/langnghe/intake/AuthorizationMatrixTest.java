@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import vn.langnghe.contracts.reference.UnitTree;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.TokenSpec;
 import vn.langnghe.testsupport.tokens.Tokens;
 
@@ -47,6 +48,7 @@ import vn.langnghe.testsupport.tokens.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class AuthorizationMatrixTest {
 
     static final String WARD = "HP-LECHAN-ANDUONG";

@@ -17,11 +17,13 @@ import vn.langnghe.contracts.Topics;
 import vn.langnghe.testsupport.infra.Infrastructure;
 import vn.langnghe.testsupport.kafka.TestCloudEvents;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /** The outbox decouples intake from Kafka; its own database down means fast 503s, then recovery. */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class AvailabilityTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -44,7 +44,9 @@ import vn.langnghe.contracts.Topics;
 import vn.langnghe.contracts.events.OpinionEscalated;
 import vn.langnghe.contracts.events.SubmissionKind;
 import vn.langnghe.testsupport.kafka.TestCloudEvents;
+import vn.langnghe.testsupport.prism.ContractCheck;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /**
@@ -54,6 +56,7 @@ import vn.langnghe.testsupport.tokens.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class PersonalDataLeakTest {
 
     static final String WARD = SubmissionApiTest.WARD;
@@ -128,8 +131,10 @@ class PersonalDataLeakTest {
                 .post("/api/v1/submissions/" + erased + "/erase-reporter").then().statusCode(200);
         read(admin, erased, "reporter", 410);
         // rejected input with personal values must not be stored or logged either
-        submit(partner(), Map.of("kind", "GOSSIP", "unitId", WARD, "reporter", reporter, "description", DESCRIPTION),
-                UUID.randomUUID().toString()).statusCode(400);
+        given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(partner()).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("kind", "GOSSIP", "unitId", WARD, "reporter", reporter, "description", DESCRIPTION))
+                .post("/api/v1/submissions").then().statusCode(400);
         // a forum escalation carries only a reference, and an undecodable one goes to the dead-letter topic
         OpinionEscalated escalated = new OpinionEscalated(UUID.randomUUID(), UUID.randomUUID(), SubmissionKind.COMPLAINT,
                 "DRUGS", List.of(), WARD, "idv-leaktest", "Ý kiến về ma túy", Instant.parse("2026-11-10T03:00:00Z"));

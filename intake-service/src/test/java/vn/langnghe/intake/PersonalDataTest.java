@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Test;
 import vn.langnghe.contracts.Topics;
 import vn.langnghe.testsupport.kafka.TestCloudEvents;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /** Reading and erasing a case's personal data: purpose, audit, the denouncer's secrecy, crypto-shredding. */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class PersonalDataTest {
 
     static final String WARD = SubmissionApiTest.WARD;

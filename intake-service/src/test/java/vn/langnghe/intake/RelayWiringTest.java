@@ -24,10 +24,12 @@ import vn.langnghe.eventsourcing.store.EventStore;
 import vn.langnghe.eventsourcing.store.ExpectedVersion;
 import vn.langnghe.eventsourcing.store.NewEvent;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 
 /** An event appended to intake's store reaches intake.submission.events through the service's relay. */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class RelayWiringTest {
 
     @Inject

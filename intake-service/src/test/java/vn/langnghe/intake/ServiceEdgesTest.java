@@ -10,12 +10,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.TokenSpec;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /** Health, OpenAPI, metrics, and real token checks on intake-service. */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class ServiceEdgesTest {
 
     @Test

@@ -19,12 +19,15 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import vn.langnghe.testsupport.prism.ContractCheck;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /** Partner portals and officers through the REST API, with real signed tokens. */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class SubmissionApiTest {
 
     static final String WARD = "HP-LECHAN-ANDUONG";
@@ -51,6 +54,13 @@ class SubmissionApiTest {
 
     static ValidatableResponse submit(String token, Object body, String key) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/api/v1/submissions").then();
+    }
+
+    /** A body that breaks the published schema on purpose: the contract check forgives the request, not the answer. */
+    static ValidatableResponse submitInvalid(String token, Object body, String key) {
+        return given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(token)
+                .contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(body).post("/api/v1/submissions").then();
     }
 
@@ -95,11 +105,11 @@ class SubmissionApiTest {
     @Test
     void badInput_namesTheField_andStoresNothing() throws Exception {
         long before = count("events");
-        submit(partner(), Map.of("kind", "GOSSIP", "unitId", WARD), UUID.randomUUID().toString())
+        submitInvalid(partner(), Map.of("kind", "GOSSIP", "unitId", WARD), UUID.randomUUID().toString())
                 .statusCode(400).body("errors[0].field", equalTo("kind"));
         submit(partner(), Map.of("kind", "TIP", "unitId", WARD, "colour", "red"), UUID.randomUUID().toString())
                 .statusCode(400).body("errors[0].field", equalTo("colour"));
-        submit(partner(), Map.of("kind", "TIP"), UUID.randomUUID().toString())
+        submitInvalid(partner(), Map.of("kind", "TIP"), UUID.randomUUID().toString())
                 .statusCode(400).body("errors.field", hasItem("unitId"));
         submit(partner(), Map.of("kind", "TIP", "unitId", "NOWHERE"), UUID.randomUUID().toString())
                 .statusCode(422).body("errors[0].field", equalTo("unitId"));

@@ -31,11 +31,13 @@ import vn.langnghe.contracts.events.OpinionEscalated;
 import vn.langnghe.contracts.events.SubmissionKind;
 import vn.langnghe.testsupport.kafka.TestCloudEvents;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /** Every event intake produces matches its released contract; forum escalations open submissions once. */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class SubmissionEventsTest {
 
     static final String WARD = SubmissionApiTest.WARD;

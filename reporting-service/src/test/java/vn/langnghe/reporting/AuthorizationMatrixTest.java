@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.TokenSpec;
 import vn.langnghe.testsupport.tokens.Tokens;
 
@@ -28,6 +29,7 @@ import vn.langnghe.testsupport.tokens.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class AuthorizationMatrixTest {
 
     static final String MATRIX = """

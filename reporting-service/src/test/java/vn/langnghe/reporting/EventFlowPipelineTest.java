@@ -24,11 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.langnghe.contracts.Topics;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /** CloudEvents on the intake topic are projected once each, even when delivered twice. */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class EventFlowPipelineTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -39,6 +39,7 @@ import vn.langnghe.contracts.events.SubmissionKind;
 import vn.langnghe.reporting.Feed.Stream;
 import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /**
@@ -49,6 +50,7 @@ import vn.langnghe.testsupport.tokens.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForumReportTest {
 

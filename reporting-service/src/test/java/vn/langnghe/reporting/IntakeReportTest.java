@@ -38,6 +38,7 @@ import vn.langnghe.intake.domain.clock.LegalClock;
 import vn.langnghe.reporting.Feed.Stream;
 import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /**
@@ -48,6 +49,7 @@ import vn.langnghe.testsupport.tokens.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntakeReportTest {
 

@@ -34,6 +34,7 @@ import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.reporting.projection.rebuild.RebuildService;
 import vn.langnghe.servicekit.eventsourcing.ConsumerSetup;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /**
@@ -43,6 +44,7 @@ import vn.langnghe.testsupport.tokens.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class RebuildTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -28,11 +28,13 @@ import vn.langnghe.contracts.events.Track;
 import vn.langnghe.reporting.Feed.Stream;
 import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /** Accent-insensitive search over public summaries, never denunciations or crime reports. */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchTest {
 

@@ -29,6 +29,7 @@ import vn.langnghe.contracts.events.Track;
 import vn.langnghe.reporting.Feed.Stream;
 import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /**
@@ -37,6 +38,7 @@ import vn.langnghe.testsupport.tokens.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnitTreeAndRecordingTest {
 

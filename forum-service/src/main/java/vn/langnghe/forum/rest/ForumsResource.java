@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.langnghe.eventsourcing.command.AggregateStore;
 import vn.langnghe.forum.application.ForumRow;
@@ -68,6 +71,8 @@ public class ForumsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANISER)
     @Operation(summary = "Schedule a forum or resident meeting (lên kế hoạch): send its id, or an Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "Scheduled (a retry: the same answer, Idempotent-Replayed: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ForumView.class)))
     public Response schedule(@NotNull @Valid ForumRequests.Schedule body,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         String key = Text.clean(IDEMPOTENCY_KEY, idempotencyKey);

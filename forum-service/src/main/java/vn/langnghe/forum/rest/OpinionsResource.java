@@ -17,6 +17,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.langnghe.eventsourcing.command.CommandOutcome;
 import vn.langnghe.eventsourcing.store.ExpectedVersion;
@@ -62,6 +65,8 @@ public class OpinionsResource {
     @POST
     @RolesAllowed(Roles.ORGANISER)
     @Operation(summary = "Record an opinion (ghi ý kiến) under the id the client generated; a retry returns it again")
+    @APIResponse(responseCode = "201", description = "Recorded (a retry: the same answer, Idempotent-Replayed: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpinionView.class)))
     public Response record(@PathParam("id") UUID id, @NotNull @Valid ForumRequests.RecordOpinion body) {
         access.organiserForum(id);
         NewOpinion opinion = new NewOpinion(body.opinionId(), body.speakerGroup(), speaker(body.speaker()),

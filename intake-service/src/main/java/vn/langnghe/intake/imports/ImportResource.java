@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.langnghe.contracts.reference.UnitTree;
 import vn.langnghe.intake.application.SubmissionService;
@@ -49,6 +52,8 @@ public class ImportResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Import a register (JSON lines): 202 + Location of the job (validated whole, then all"
             + " or nothing; re-runs skip what was imported)")
+    @APIResponse(responseCode = "202", description = "Accepted: the job, also at Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobs.JobView.class)))
     public Response start(byte[] file) {
         String unit = caller.unitId().filter(u -> units.find(u).isPresent())
                 .orElseThrow(() -> new InvalidInput("unit_id", "an officer's token must name an existing unit"));

@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.langnghe.intake.application.CaseTextKind;
 import vn.langnghe.intake.application.PersonalDataService;
@@ -62,6 +65,10 @@ public class PersonalDataResource {
     @Path("/reporter")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "The reporter's identity (audited; a denouncer's only for an admin, Law on Denunciations art. 56)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalIdentity.class)))
+    @APIResponse(responseCode = "410", description = "Erased (crypto-shredded): it existed and is gone for good",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public PersonalIdentity reporter(@PathParam("id") UUID id, @QueryParam("purpose") String purpose) {
         access.readable(id);
         Access reader = reader(purpose);
@@ -76,6 +83,10 @@ public class PersonalDataResource {
     @Path("/texts")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "The case text: description, findings, answer letter (a partner gets only the answer letter)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TextsView.class)))
+    @APIResponse(responseCode = "410", description = "Erased with the case's key: gone for good",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public TextsView texts(@PathParam("id") UUID id, @QueryParam("purpose") String purpose) {
         access.readable(id);
         SortedMap<String, String> all = found(personalData.texts(id, reader(purpose)), "texts");

@@ -17,6 +17,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.langnghe.contracts.events.Channel;
 import vn.langnghe.eventsourcing.store.RecordedEvent;
@@ -60,6 +63,8 @@ public class SubmissionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.OFFICER})
     @Operation(summary = "Submit citizen feedback (partners need an Idempotency-Key)")
+    @APIResponse(responseCode = "201", description = "Received (a retry with the same Idempotency-Key: the same answer, Idempotent-Replayed: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     public Response submit(@NotNull @Valid SubmitRequest body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         boolean partner = caller.hasRole(Roles.PARTNER);
         String clientId = partner ? caller.clientId().orElseThrow(() ->
@@ -110,6 +115,10 @@ public class SubmissionsResource {
     @Path("/by-tracking-code/{code}")
     @RolesAllowed({Roles.PARTNER, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Look a submission up by the citizen's tracking code (rate-limited per client)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "429", description = "Too many lookups from this client: retry after Retry-After seconds",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public SubmissionView byTrackingCode(@PathParam("code") String code) {
         if (!lookups.tryAcquire(caller.clientId().orElse(caller.subject()))) {
             throw new TooManyLookups(lookups.retryAfterSeconds());

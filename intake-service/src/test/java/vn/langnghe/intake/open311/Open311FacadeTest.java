@@ -23,6 +23,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
+import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
 
 /**
@@ -32,6 +33,7 @@ import vn.langnghe.testsupport.tokens.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
+@QuarkusTestResource(PrismContractResource.class)
 class Open311FacadeTest {
 
     static final String WARD = "HP-LECHAN-ANDUONG";
