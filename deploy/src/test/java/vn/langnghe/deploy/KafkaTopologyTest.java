@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Strimzi resources: 3 brokers, every topic RF 3 / min ISR 2 / kept forever, partitions for scaling out. */
+/** Strimzi resources: 3 brokers, every topic RF 3 / min ISR 2 / kept forever (markers: compacted), partitions for scaling out. */
 class KafkaTopologyTest {
 
     static final List<String> EVENT_TOPICS = List.of("intake.submission.events", "forum.forum.events");
+    /** The outbox relays' position markers (ADR 0010; the name is OutboxRelay's). */
+    static final String RELAY_POSITIONS = "langnghe.relay-positions";
 
     static Kafka kafka() {
         assertThat(Manifests.base("Kafka")).hasSize(1);
@@ -58,16 +60,28 @@ class KafkaTopologyTest {
         String cluster = kafka().getMetadata().getName();
         List<KafkaTopic> topics = topics();
         assertThat(topics).extracting(t -> t.getSpec().getTopicName()).containsExactlyInAnyOrder(
-                "intake.submission.events", "forum.forum.events", "intake.submission.events.dlq", "forum.forum.events.dlq");
+                "intake.submission.events", "forum.forum.events", "intake.submission.events.dlq", "forum.forum.events.dlq",
+                RELAY_POSITIONS);
         for (KafkaTopic topic : topics) {
             String name = topic.getSpec().getTopicName();
             assertThat(topic.getMetadata().getLabels()).as(name).containsEntry("strimzi.io/cluster", cluster);
             assertThat(topic.getSpec().getReplicas()).as(name + " replicas").isEqualTo(3);
             Map<String, Object> config = topic.getSpec().getConfig();
-            assertThat(config).as(name).containsEntry("min.insync.replicas", 2).containsEntry("retention.ms", -1)
-                    .containsEntry("retention.bytes", -1);
+            assertThat(config).as(name).containsEntry("min.insync.replicas", 2);
+            if (name.equals(RELAY_POSITIONS)) {
+                continue; // checked below: compacted, the newest marker per relay is what is kept
+            }
+            assertThat(config).as(name).containsEntry("retention.ms", -1).containsEntry("retention.bytes", -1);
             assertThat(config.getOrDefault("cleanup.policy", "delete")).as(name + ": not compacted").isEqualTo("delete");
         }
+    }
+
+    @Test
+    void relayPositionsAreOneCompactedPartition() {
+        KafkaTopic markers = topics().stream().filter(t -> t.getSpec().getTopicName().equals(RELAY_POSITIONS))
+                .findFirst().orElseThrow();
+        assertThat(markers.getSpec().getPartitions()).isEqualTo(1);
+        assertThat(markers.getSpec().getConfig()).containsEntry("cleanup.policy", "compact");
     }
 
     @Test

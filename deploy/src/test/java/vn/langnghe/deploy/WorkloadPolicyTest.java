@@ -153,7 +153,7 @@ class WorkloadPolicyTest {
     void reportingConsumersNeverOutnumberPartitions() {
         int partitions = Manifests.base("KafkaTopic").stream()
                 .map(d -> StrictModel.read(d.tree(), KafkaTopic.class))
-                .filter(t -> !t.getSpec().getTopicName().endsWith(".dlq"))
+                .filter(t -> KafkaTopologyTest.EVENT_TOPICS.contains(t.getSpec().getTopicName()))
                 .mapToInt(t -> t.getSpec().getPartitions()).min().orElseThrow();
         for (String service : List.of("reporting-service", "intake-service")) {
             HorizontalPodAutoscaler hpa = StrictModel.read(Manifests.require("HorizontalPodAutoscaler", service).tree(),

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param source the CloudEvents source of everything it publishes, e.g. /intake-service
  * @param topicByStreamType the Kafka topic of each aggregate type (one topic per aggregate type)
  * @param bootstrapServers Kafka brokers
- * @param batchSize events read and sent per round
+ * @param batchSize events read and sent per round, in one Kafka transaction
  * @param idlePoll how long to wait before looking again when nothing was new
  * @param retryBackoff how long to wait after a failure (broker or database down)
  * @param deliveryTimeout how long one send may take before the round is retried from its start
@@ -38,7 +38,7 @@ public record RelayConfig(
     }
 
     public static RelayConfig of(String name, Map<String, String> topicByStreamType, String bootstrapServers) {
-        return new RelayConfig(name, URI.create("/" + name), topicByStreamType, bootstrapServers, 500,
+        return new RelayConfig(name, URI.create("/" + name), topicByStreamType, bootstrapServers, 2_000,
                 Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 

@@ -23,7 +23,7 @@ class RelayThroughputTest {
     private static final int EVENTS = 10_000;
 
     @ParameterizedTest(name = "batch {0}")
-    @ValueSource(ints = {500, 2_000})
+    @ValueSource(ints = {500, 500, 2_000, 2_000})
     void drainsTenThousandEventsExactlyOnce(int batch) throws Exception {
         AgroalDataSource db = TestInfra.freshDatabase();
         String topic = TestInfra.uniqueTopic("relay-throughput");
@@ -36,11 +36,16 @@ class RelayThroughputTest {
 
         long started = System.nanoTime();
         try (OutboxRelay relay = new OutboxRelay(db, config).start()) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))
+            // Leadership first (lock, producer, initTransactions, marker read), then the drain itself.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> relay.publishedPosition() >= 0);
+            long leading = System.nanoTime();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(1))
                     .until(() -> relay.publishedPosition() == last);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("RELAY THROUGHPUT batch %d: %d events in %.2f s = %.0f events/s (%d failures)%n",
-                    batch, EVENTS, seconds, EVENTS / seconds, relay.failureCount());
+            double drain = (System.nanoTime() - leading) / 1e9;
+            System.out.printf("RELAY THROUGHPUT batch %d: %d events drained in %.3f s = %.0f events/s"
+                            + " (taking the lead took %.3f s; %d failures)%n",
+                    batch, EVENTS, drain, EVENTS / drain, (leading - started) / 1e9, relay.failureCount());
             assertThat(relay.failureCount()).isZero();
         }
         TopicContents committed = TopicContents.readCommitted(topic);

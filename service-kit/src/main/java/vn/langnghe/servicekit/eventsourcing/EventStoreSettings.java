@@ -49,7 +49,8 @@ public interface EventStoreSettings {
         /** Kafka topic per aggregate type, e.g. {@code submission=intake.submission.events}. */
         Map<String, String> topics();
 
-        @WithDefault("500")
+        /** Events per round, and so per Kafka transaction: large enough to amortise its commit (ADR 0010). */
+        @WithDefault("2000")
         int batchSize();
 
         @WithDefault("20ms")

@@ -104,10 +104,10 @@ public class EventStoreSetup {
                 .description("Last global position the outbox relay knows is on Kafka")
                 .register(metrics);
         Gauge.builder("langnghe.relay.published.events", relay, OutboxRelay::publishedCount)
-                .description("Events published since start (re-sent rounds count again)")
+                .description("Events committed to Kafka since start (aborted rounds do not count)")
                 .register(metrics);
         Gauge.builder("langnghe.relay.failures", relay, OutboxRelay::failureCount)
-                .description("Rounds that failed and were retried from the stored position")
+                .description("Rounds that failed, were aborted and retried from the last committed position marker")
                 .register(metrics);
     }
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -191,10 +192,18 @@ public class RebuildService {
                 new CheckpointedApplier(dataSource, r.consumerName, projections.handler(r.projection, r.generation)));
     }
 
-    /** Records on the topics now, from the log start: what the rebuild must have read before it may switch. */
+    /**
+     * Committed records on the topics now, from the log start: what the rebuild must have read before it may
+     * switch. Counted by reading them (read_committed), not from offsets: the relays publish in Kafka
+     * transactions (ADR 0010), and every commit or abort marker and every aborted record takes an offset
+     * that no consumer ever receives.
+     */
     static long recordsToRead(String servers, List<String> topics) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(props)) {
@@ -205,9 +214,22 @@ public class RebuildService {
                     infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
                 }
             }
-            Map<TopicPartition, Long> begin = probe.beginningOffsets(partitions, Duration.ofSeconds(10));
+            probe.assign(partitions);
+            probe.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = probe.endOffsets(partitions, Duration.ofSeconds(10));
-            return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            long records = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> probe.position(p, Duration.ofSeconds(10)) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not count the records on " + topics + " within 60 s");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : probe.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        records++;
+                    }
+                }
+            }
+            return records;
         }
     }
 
