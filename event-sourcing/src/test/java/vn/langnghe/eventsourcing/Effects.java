@@ -10,11 +10,11 @@ import vn.langnghe.eventsourcing.consumer.EventHandler;
 import vn.langnghe.eventsourcing.store.Transactions;
 
 /** A projection for tests: counts how many times each (stream, version) was applied. */
-final class Effects {
+public final class Effects {
 
     private Effects() {}
 
-    static void createTable(DataSource dataSource) {
+    public static void createTable(DataSource dataSource) {
         Transactions.inTransaction(dataSource, tx -> {
             try (Statement s = tx.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS effects (stream_id TEXT, version INT, times INT NOT NULL,"
@@ -24,7 +24,7 @@ final class Effects {
         });
     }
 
-    static final EventHandler COUNTING = (tx, event) -> {
+    public static final EventHandler COUNTING = (tx, event) -> {
         try (PreparedStatement upsert = tx.prepareStatement("INSERT INTO effects (stream_id, version, times)"
                 + " VALUES (?, ?, 1) ON CONFLICT (stream_id, version) DO UPDATE SET times = effects.times + 1")) {
             upsert.setString(1, event.streamId());
@@ -33,7 +33,7 @@ final class Effects {
         }
     };
 
-    static long query(DataSource dataSource, String sql) {
+    public static long query(DataSource dataSource, String sql) {
         return Transactions.inTransaction(dataSource, tx -> single(tx, sql));
     }
 

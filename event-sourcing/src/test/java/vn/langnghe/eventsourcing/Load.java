@@ -14,7 +14,7 @@ import vn.langnghe.eventsourcing.store.ExpectedVersion;
 import vn.langnghe.eventsourcing.store.NewEvent;
 
 /** Concurrent single-event appends spread over many streams, as several request threads would make. */
-final class Load {
+public final class Load {
 
     private final EventStore store;
     private final String streamPrefix;
@@ -23,7 +23,7 @@ final class Load {
     private final int streams;
     private final AtomicInteger appended = new AtomicInteger();
 
-    Load(EventStore store, String streamPrefix, int threads, int events, int streams) {
+    public Load(EventStore store, String streamPrefix, int threads, int events, int streams) {
         this.store = store;
         this.streamPrefix = streamPrefix;
         this.threads = threads;
@@ -31,12 +31,12 @@ final class Load {
         this.streams = streams;
     }
 
-    int appended() {
+    public int appended() {
         return appended.get();
     }
 
     /** Starts the appenders; the returned futures complete when each thread is done. */
-    List<Future<?>> start(ExecutorService pool) {
+    public List<Future<?>> start(ExecutorService pool) {
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int share = events / threads + (t < events % threads ? 1 : 0);
@@ -54,7 +54,7 @@ final class Load {
         return done;
     }
 
-    void runToEnd() throws Exception {
+    public void runToEnd() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (Future<?> f : start(pool)) {

@@ -18,13 +18,15 @@ import vn.langnghe.eventsourcing.consumer.ConsumerSettings;
 import vn.langnghe.eventsourcing.consumer.KafkaEventConsumer;
 import vn.langnghe.eventsourcing.relay.OutboxRelay;
 import vn.langnghe.eventsourcing.relay.RelayConfig;
+import vn.langnghe.eventsourcing.relay.TopicContents;
 import vn.langnghe.eventsourcing.store.EventStore;
 import vn.langnghe.eventsourcing.store.Transactions;
 
 /**
- * The relay is stopped and replaced, its stored position is wound back (as if it had crashed between
- * sending and remembering), and the broker is restarted, all while eight threads append. Nothing may
- * be missing, and the re-sent duplicates must be absorbed by the consumer's checkpoints.
+ * The relay is stopped and replaced, its mirrored position in outbox_position is wound back (what made the
+ * at-least-once relay re-send a window), and the broker is restarted, all while eight threads append.
+ * Nothing may be missing, nothing may be on Kafka twice (the successor starts from the position marker
+ * committed with the last batch, not from outbox_position), and every event is applied once.
  */
 class RelayAndBrokerRestartTest {
 
@@ -32,7 +34,7 @@ class RelayAndBrokerRestartTest {
     private static final int REWOUND = 300;
 
     @Test
-    void restartsUnderLoad_loseNothing_andDuplicatesOnTheWireAreAppliedOnce() throws Exception {
+    void restartsUnderLoad_loseNothing_sendNothingTwice_applyEverythingOnce() throws Exception {
         AgroalDataSource producerDb = TestInfra.freshDatabase();
         AgroalDataSource consumerDb = TestInfra.freshDatabase();
         Effects.createTable(consumerDb);
@@ -66,7 +68,9 @@ class RelayAndBrokerRestartTest {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                         .until(() -> Effects.query(consumerDb, "SELECT count(*) FROM effects") >= EVENTS);
 
-                assertThat(firstRelayPublished + second.publishedCount()).isGreaterThanOrEqualTo(EVENTS + REWOUND);
+                // At most: a commit whose answer was lost in the broker restart is on Kafka but not counted.
+                assertThat(firstRelayPublished + second.publishedCount()).as("events committed by the two relays")
+                        .isLessThanOrEqualTo(EVENTS);
             } finally {
                 second.close();
             }
@@ -80,13 +84,15 @@ class RelayAndBrokerRestartTest {
                 .as("events applied more than once").isZero();
         assertThat(Effects.query(consumerDb, "SELECT count(*) FROM (SELECT stream_id FROM effects GROUP BY stream_id"
                 + " HAVING max(version) <> count(*)) holes")).as("streams with a missing version").isZero();
-        assertThat(consumer.stats().duplicates()).as("re-sent events recognised as duplicates")
-                .isGreaterThanOrEqualTo(REWOUND);
+        TopicContents onKafka = TopicContents.readCommitted(topic);
+        assertThat(onKafka.records()).as("records on Kafka").isEqualTo(EVENTS);
+        assertThat(onKafka.timesById()).as("distinct event ids on Kafka").hasSize(EVENTS);
+        assertThat(onKafka.duplicated()).as("event ids on Kafka more than once").isZero();
         producerDb.close();
         consumerDb.close();
     }
 
-    /** What a relay that crashed after sending, but before storing its position, leaves behind. */
+    /** What an at-least-once relay that crashed after sending, but before storing its position, left behind. */
     private static void rewindRelayPosition(AgroalDataSource dataSource, int events) {
         Transactions.inTransaction(dataSource, tx -> {
             try (Statement s = tx.createStatement()) {

@@ -13,20 +13,20 @@ import vn.langnghe.testsupport.infra.KafkaServer;
 import vn.langnghe.testsupport.infra.PostgresServer;
 
 /** Real PostgreSQL and Kafka for this module's tests: one of each per JVM, a fresh database per test. */
-final class TestInfra {
+public final class TestInfra {
 
     private TestInfra() {}
 
-    static PostgresServer postgres() {
+    public static PostgresServer postgres() {
         return Infrastructure.shared().postgres();
     }
 
-    static KafkaServer kafka() {
+    public static KafkaServer kafka() {
         return Infrastructure.shared().kafka();
     }
 
     /** A new database with the library's tables, behind a small connection pool. */
-    static AgroalDataSource freshDatabase() {
+    public static AgroalDataSource freshDatabase() {
         String name = "es_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         postgres().createDatabase(name);
         AgroalDataSource dataSource = pool(name, 20);
@@ -35,7 +35,7 @@ final class TestInfra {
         return dataSource;
     }
 
-    static AgroalDataSource pool(String database, int size) {
+    public static AgroalDataSource pool(String database, int size) {
         try {
             return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                     .connectionPoolConfiguration(pool -> pool
@@ -50,7 +50,7 @@ final class TestInfra {
         }
     }
 
-    static String uniqueTopic(String prefix) {
+    public static String uniqueTopic(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }
