@@ -191,10 +191,17 @@ public class RebuildService {
                 new CheckpointedApplier(dataSource, r.consumerName, projections.handler(r.projection, r.generation)));
     }
 
-    /** Records on the topics now, from the log start: what the rebuild must have read before it may switch. */
+    /**
+     * Records on the topics now, from the log start, as a read_committed consumer sees them: what the rebuild must
+     * have read before it may switch. Counted by reading, not from offsets: the relay publishes in Kafka
+     * transactions, whose commit markers take offsets and are never delivered (nor are aborted records), so
+     * end minus start offset would be more than the rebuild can ever read and it would never switch.
+     */
     static long recordsToRead(String servers, List<String> topics) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(props)) {
@@ -205,9 +212,23 @@ public class RebuildService {
                     infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
                 }
             }
-            Map<TopicPartition, Long> begin = probe.beginningOffsets(partitions, Duration.ofSeconds(10));
+            probe.assign(partitions);
+            probe.seekToBeginning(partitions);
+            // read_committed: the last stable offset, so an open transaction's records are not counted
             Map<TopicPartition, Long> end = probe.endOffsets(partitions, Duration.ofSeconds(10));
-            return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            long records = 0;
+            while (partitions.stream().anyMatch(p -> probe.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not count the records of " + topics + " up to " + end);
+                }
+                for (var record : probe.poll(Duration.ofMillis(500))) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        records++;
+                    }
+                }
+            }
+            return records;
         }
     }
 
