@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.langnghe.testsupport.prism.Violation;
 
 /**
  * What every answer to a hostile request must be: never a 5xx; every 4xx an RFC 9457 problem (under
@@ -15,9 +16,27 @@ import java.util.Map;
 final class AnswerOracle {
 
     private final ObjectMapper json;
+    private final boolean enforceContract;
+    /** Response disagreements with the documents, by operation, when they are reported rather than enforced. */
+    private final Map<String, java.util.Set<String>> contractFindings = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    AnswerOracle(ObjectMapper json) {
+    /**
+     * @param enforceContract a response that disagrees with the OpenAPI document fails the case; otherwise it is
+     *     collected for {@link #contractReport()}
+     */
+    AnswerOracle(ObjectMapper json, boolean enforceContract) {
         this.json = json;
+        this.enforceContract = enforceContract;
+    }
+
+    String contractReport() {
+        StringBuilder out = new StringBuilder(contractFindings.size() + " operation(s) answered outside their"
+                + " OpenAPI document (Prism; enforce with -Dlangnghe.hostile.contract=enforce):");
+        contractFindings.forEach((operation, findings) -> {
+            out.append("\n  ").append(operation);
+            findings.stream().limit(5).forEach(f -> out.append("\n    ").append(f));
+        });
+        return out.toString();
     }
 
     /** The broken rules, empty when the answer is fine. */
@@ -43,6 +62,18 @@ final class AnswerOracle {
         }
         if (request.refusal() == HostileRequest.Refusal.NOT_SUCCESSFUL && status < 300) {
             broken.add("must be refused, yet answered " + status);
+        }
+        // Prism's findings: the request is hostile on purpose, the answer must still be as documented.
+        for (Violation v : Violation.parseHeader(answer.header("sl-violations"))) {
+            if (v.isDisagreement() && v.aboutResponse()) {
+                if (enforceContract) {
+                    broken.add("the answer disagrees with the OpenAPI document: " + v);
+                } else {
+                    contractFindings.computeIfAbsent(request.operation().toString(),
+                            k -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(
+                            v.toString().replaceAll("\\d+\\.", "N."));
+                }
+            }
         }
         if (status < 300 && answer.contentType().startsWith("text/html")) {
             broken.add("served text/html");

@@ -43,6 +43,14 @@ enum Attack {
     /** A client-generated id or idempotency key already used, sent with another body. */
     REPLAYED_KEY;
 
+    /**
+     * Attacks whose bytes must reach the service exactly as generated: sent past the contract-checking proxy,
+     * which would parse and re-encode (or refuse) them itself.
+     */
+    boolean isByteExact() {
+        return this == INVALID_UTF8 || this == DEEP_JSON || this == HUGE_BODY || this == NOT_JSON;
+    }
+
     boolean isTokenAttack() {
         return this == NO_TOKEN || this == FORGED_TOKEN || this == EXPIRED_TOKEN || this == WRONG_ISSUER_TOKEN
                 || this == UNSIGNED_TOKEN || this == GARBAGE_TOKEN;

@@ -15,6 +15,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.statistics.Statistics;
 import vn.langnghe.testsupport.infra.Infrastructure;
+import vn.langnghe.testsupport.prism.PrismProxy;
 
 /**
  * Hostile input against every operation the three services publish (docs/testing/hostile-input.md). Each try
@@ -25,6 +26,8 @@ class HostileInputIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ServiceFleet fleet;
+    private static final List<PrismProxy> prisms = new ArrayList<>();
+    private static Map<String, ServiceUnderTest> checked;
     private static SeedData seed;
     private static Map<String, List<ApiOperation>> operations;
     private static Map<String, DatabaseFootprint> footprints;
@@ -45,6 +48,13 @@ class HostileInputIT {
             published.forEach(ValidRequests::requireGenerators);
             operations.put(service.name(), published);
         }
+        // Prism in front of each service: every request and answer checked against the published document.
+        checked = new LinkedHashMap<>();
+        for (ServiceUnderTest service : fleet.all()) {
+            PrismProxy prism = PrismProxy.start(java.net.URI.create(service.process().baseUrl()));
+            prisms.add(prism);
+            checked.put(service.name(), service.through(prism.baseUrl()));
+        }
         seed = SeedData.write(fleet);
         Infrastructure infra = Infrastructure.shared();
         footprints = new LinkedHashMap<>();
@@ -54,18 +64,22 @@ class HostileInputIT {
         quiescence = new Quiescence(infra, List.of(fleet.intake.database(), fleet.forum.database()));
         validRequests = new ValidRequests(seed, JSON, http);
         hostileRequests = new HostileRequests(JSON);
-        oracle = new AnswerOracle(JSON);
+        oracle = new AnswerOracle(JSON, "enforce".equals(System.getProperty("langnghe.hostile.contract", "report")));
     }
 
     @AfterContainer
     static void stopTheServices() {
         System.out.println("hostile cases per operation: " + casesPerOperation);
+        if (oracle != null) {
+            System.out.println(oracle.contractReport());
+        }
         if (quiescence != null) {
             quiescence.close();
         }
         if (footprints != null) {
             footprints.values().forEach(DatabaseFootprint::close);
         }
+        prisms.forEach(PrismProxy::close);
         if (fleet != null) {
             fleet.close();
         }
@@ -96,7 +110,8 @@ class HostileInputIT {
         everyOperationOf(fleet.reporting, hostile);
     }
 
-    private void everyOperationOf(ServiceUnderTest service, HostileCase hostile) {
+    private void everyOperationOf(ServiceUnderTest direct, HostileCase hostile) {
+        ServiceUnderTest service = checked.get(direct.name());
         Statistics.collect(hostile.attack());
         List<String> failures = new ArrayList<>();
         DatabaseFootprint footprint = footprints.get(service.name());
@@ -106,7 +121,7 @@ class HostileInputIT {
             Map<String, Long> before = footprint.take();
             HttpProbe.Answer answer;
             try {
-                answer = http.send(request.method(), service.apiBaseUrl() + request.pathAndQuery(),
+                answer = http.send(request.method(), baseUrl(service, request) + request.pathAndQuery(),
                         request.headers(), request.body());
             } catch (RuntimeException e) {
                 failures.add(operation + "\n  " + request + "\n  → " + e.getMessage());
@@ -128,6 +143,15 @@ class HostileInputIT {
                     + hostile + ":\n" + String.join("\n", failures) + "\n--- log tail ---\n"
                     + service.process().logTail());
         }
+    }
+
+    /**
+     * Through Prism, except bytes that must arrive exactly as generated, and the live feed, an endless event
+     * stream whose end Prism would wait for.
+     */
+    private static String baseUrl(ServiceUnderTest service, HostileRequest request) {
+        return request.hostileCase().attack().isByteExact() || request.operation().path().endsWith("/live")
+                ? service.process().baseUrl() : service.apiBaseUrl();
     }
 
     /** A 202 names work that goes on in the background (an import, a rebuild): let it end before counting rows. */
