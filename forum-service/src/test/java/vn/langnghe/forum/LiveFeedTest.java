@@ -49,6 +49,19 @@ class LiveFeedTest {
                 .post(Forums.F + "/" + forum + "/live-ticket").then().statusCode(404);
     }
 
+    /** Found by the hostile-input properties: the problem named the header even when the query parameter was wrong. */
+    @Test
+    void aMalformedLastEventId_isRefused_namingTheParameterTheCallerUsed() {
+        UUID forum = Forums.openForum();
+        given().auth().oauth2(Forums.organiser()).queryParam("lastEventId", "NaN")
+                .get(Forums.F + "/" + forum + "/live")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("lastEventId"));
+        given().auth().oauth2(Forums.organiser()).header("Last-Event-ID", "-1")
+                .get(Forums.F + "/" + forum + "/live")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("Last-Event-ID"));
+    }
+
     private int status(UUID forum, String query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(Forums.F + "/" + forum + "/live" + query))
                 .header("Accept", "text/event-stream").build();

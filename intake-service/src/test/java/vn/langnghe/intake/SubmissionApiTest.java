@@ -84,6 +84,31 @@ class SubmissionApiTest {
                 .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 
+    /** Found by the hostile-input properties: Quarkus answered a body over the limit with a bare 413. */
+    @Test
+    void aBodyOverTheLimit_isA413Problem() {
+        byte[] body = ("{\"description\":\"" + "a".repeat(10 * 1024 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().auth().oauth2(partner()).contentType(ContentType.JSON).header("Idempotency-Key", "too-large")
+                .body(body).post("/api/v1/submissions")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413))
+                .body("title", notNullValue());
+    }
+
+    /** Found by the hostile-input properties: the fingerprint left the (redacted) reporter out. */
+    @Test
+    void theSameKeyWithAnotherReporter_isRefused_notReplayed() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = new java.util.HashMap<>(complaint());
+        first.put("reporter", Map.of("fullName", "Lê Văn Tám", "phone", "0912000001"));
+        submit(partner(), first, key).statusCode(201);
+        Map<String, Object> other = new java.util.HashMap<>(complaint());
+        other.put("reporter", Map.of("fullName", "Lê Văn Tám", "phone", "0912000002"));
+        submit(partner(), other, key).statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        submit(partner(), first, key).statusCode(201).header("Idempotent-Replayed", "true");
+    }
+
     @Test
     void anOfficerAtTheReceptionDesk_mayUseAnIdempotencyKeyToo() {
         String officer = Tokens.shared().officer(DISTRICT);

@@ -68,7 +68,7 @@ public class LiveResource {
             @HeaderParam(LAST_EVENT_ID) String lastEventId, @QueryParam("lastEventId") String lastEventIdParam,
             @Context SseEventSink sink, @Context Sse sse) {
         authorize(id, ticket);
-        long after = version(lastEventId != null ? lastEventId : lastEventIdParam);
+        long after = lastEventId != null ? version(LAST_EVENT_ID, lastEventId) : version("lastEventId", lastEventIdParam);
         feed.start(id, after, sink, sse);
     }
 
@@ -88,7 +88,8 @@ public class LiveResource {
         access.organiserForum(id);
     }
 
-    private static long version(String value) {
+    /** @param field the header or query parameter the value came from, named back when it is not a version */
+    private static long version(String field, String value) {
         if (value == null || value.isBlank()) {
             return 0;
         }
@@ -99,7 +100,7 @@ public class LiveResource {
             }
             return version;
         } catch (NumberFormatException e) {
-            throw new InvalidInput(LAST_EVENT_ID, "must be the id of an event this feed sent");
+            throw new InvalidInput(field, "must be the id of an event this feed sent");
         }
     }
 }

@@ -21,4 +21,22 @@ public record NewSubmission(
         String topic,
         String description,
         PersonalIdentity reporter,
-        UUID originatingOpinionId) {}
+        UUID originatingOpinionId) {
+
+    /**
+     * Every field, the reporter's included: what the idempotency fingerprint (an HMAC, never logged or stored as
+     * text) is taken of. {@link #toString()} will not do, as it redacts the reporter. Each reporter field is length
+     * prefixed so that no two different reporters read the same.
+     */
+    public String canonical() {
+        StringBuilder out = new StringBuilder(toString()).append(" reporter:");
+        if (reporter == null) {
+            return out.append("none").toString();
+        }
+        for (String field : java.util.Arrays.asList(reporter.fullName(), reporter.phone(), reporter.idNumber(),
+                reporter.address(), reporter.email())) {
+            out.append(field == null ? "-" : field.length() + ":" + field).append(';');
+        }
+        return out.toString();
+    }
+}

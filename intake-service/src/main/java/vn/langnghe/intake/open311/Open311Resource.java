@@ -319,7 +319,8 @@ public class Open311Resource {
 
     private void checkJurisdiction(String jurisdiction) {
         String unit = Text.clean("jurisdiction_id", jurisdiction);
-        if (unit != null && !units.existsOn(unit, service.today())) {
+        // find, not existsOn: a code no unit ever had is the caller's mistake (400), not a failure (500)
+        if (unit != null && !units.find(unit).map(u -> u.existsOn(service.today())).orElse(false)) {
             throw new InvalidInput("jurisdiction_id", "no such unit today");
         }
     }

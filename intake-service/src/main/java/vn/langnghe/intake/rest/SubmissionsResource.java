@@ -82,7 +82,7 @@ public class SubmissionsResource {
         NewSubmission request = normalise(body, partner);
         SubmissionService.Submitted submitted;
         try {
-            submitted = service.submit(request, clientId, caller.subject(), key, request.toString());
+            submitted = service.submit(request, clientId, caller.subject(), key, request.canonical());
         } catch (SubmissionRefused refused) {
             if ("effectiveOn".equals(refused.field())) { // the request calls the receipt date receivedOn
                 throw SubmissionRefused.field("receivedOn", refused.code(), refused.getMessage());

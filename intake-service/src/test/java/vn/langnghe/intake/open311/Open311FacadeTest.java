@@ -88,6 +88,17 @@ class Open311FacadeTest {
         return request.post(O + "/requests." + format);
     }
 
+    /** Found by the hostile-input properties: a jurisdiction no unit ever had answered 500. */
+    @Test
+    void theServiceList_ofAnUnknownJurisdiction_isA400NamingIt() {
+        for (String path : List.of("/services.json", "/services/TIP-DRUGS.json")) {
+            Response answer = given().auth().oauth2(portal("o311-list")).queryParam("jurisdiction_id", "NaN")
+                    .get(O + path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(400);
+            assertThat(answer.jsonPath().getString("[0].description")).startsWith("jurisdiction_id: ");
+        }
+    }
+
     @Test
     void theServiceList_offersTipsAndPetitionsOnly_inJsonAndXml() {
         JsonPath json = given().auth().oauth2(portal("o311-list")).get(O + "/services.json")
