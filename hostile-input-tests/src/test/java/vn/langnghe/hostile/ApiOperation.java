@@ -119,6 +119,14 @@ record ApiOperation(String service, String method, String path, List<Parameter> 
         if (!schema.isObject()) {
             return schema;
         }
+        // A nullable reference is published as anyOf [the reference, {type: null}]: generate the referenced one.
+        for (String either : new String[] {"anyOf", "oneOf"}) {
+            for (JsonNode member : schema.path(either)) {
+                if (!member.path("type").asText("").equals("null")) {
+                    return resolve(member, components, depth + 1);
+                }
+            }
+        }
         var copy = schema.deepCopy();
         var object = (com.fasterxml.jackson.databind.node.ObjectNode) copy;
         if (schema.has("properties")) {

@@ -131,6 +131,9 @@ final class ValidRequests {
             case "period" -> operation.service().equals("reporting-service") ? String.valueOf(Year.now().getValue()) : null;
             case "q" -> "căn cước";
             case "jurisdiction_id" -> SeedData.WARD;
+            // the event flow needs its period; the reports take "period" instead
+            case "from" -> operation.path().endsWith("/event-flow") ? LocalDate.parse(SeedData.today()).minusDays(30).toString() : null;
+            case "to" -> operation.path().endsWith("/event-flow") ? SeedData.today() : null;
             default -> null;
         };
     }
@@ -186,7 +189,7 @@ final class ValidRequests {
             }
             return schema.path("enum").get(0);
         }
-        String type = schema.path("type").asText("object");
+        String type = typeOf(schema);
         return switch (type) {
             case "object" -> {
                 ObjectNode object = json.createObjectNode();
@@ -206,6 +209,19 @@ final class ValidRequests {
             case "string" -> json.getNodeFactory().textNode(stringFor(name, schema));
             default -> throw new IllegalStateException("no generator for the JSON type " + type + " of " + name);
         };
+    }
+
+    /** OpenAPI 3.1 writes a nullable property's type as a list, e.g. ["string", "null"]: the non-null one. */
+    private static String typeOf(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode each : type) {
+                if (!each.asText().equals("null")) {
+                    return each.asText();
+                }
+            }
+        }
+        return type.asText("object");
     }
 
     private String stringFor(String name, JsonNode schema) {

@@ -79,6 +79,24 @@ public final class KafkaEventConsumer implements AutoCloseable {
         }
     }
 
+    /** What this instance last committed per partition, to commit a position only when it moved. */
+    private final Map<TopicPartition, Long> committedUpTo = new HashMap<>();
+
+    /**
+     * The relays publish in Kafka transactions: after the last record of a partition comes a commit marker that
+     * takes an offset and is never delivered. Committing the consumer's position (past the marker), not the last
+     * record's offset + 1, lets the group's lag as Kafka tools see it reach 0 when everything is applied.
+     */
+    private void commitPastTransactionMarkers(Map<TopicPartition, OffsetAndMetadata> done) {
+        for (TopicPartition partition : consumer.assignment()) {
+            long position = consumer.position(partition, Duration.ofSeconds(5));
+            Long committed = committedUpTo.get(partition);
+            if (committed == null || position > committed) {
+                done.put(partition, new OffsetAndMetadata(position));
+            }
+        }
+    }
+
     private void pollOnce() {
         boolean failed = false;
         try {
@@ -94,8 +112,12 @@ public final class KafkaEventConsumer implements AutoCloseable {
                     done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                 }
             }
+            if (!failed) {
+                commitPastTransactionMarkers(done);
+            }
             if (!done.isEmpty()) {
                 consumer.commitSync(done);
+                done.forEach((partition, offset) -> committedUpTo.put(partition, offset.offset()));
             }
             updateLag();
         } catch (WakeupException e) {
