@@ -30,6 +30,7 @@ import java.net.URI;
 public final class ThroughPrism implements Filter, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long LARGEST_BODY_THROUGH_PRISM = 1024 * 1024;
 
     private final int servicePort;
     private final ContractCheck check = new ContractCheck();
@@ -58,6 +59,12 @@ public final class ThroughPrism implements Filter, AutoCloseable {
             return false;
         }
         if (type == null || !(type.contains("/json") || type.contains("+json"))) {
+            return true;
+        }
+        // A body over the services' size limit is answered by Prism itself (its own JSON error), never by the
+        // service whose 413 problem the test is about.
+        long size = body instanceof byte[] bytes ? bytes.length : body.toString().length();
+        if (size > LARGEST_BODY_THROUGH_PRISM) {
             return true;
         }
         try {
