@@ -87,6 +87,7 @@ public final class BenchMain {
             freeBytes = Files.getFileStore(workDir).getUsableSpace();
             Trees.delete(rawDir);
             Files.createDirectories(rawDir);
+            RunLog.teeInto(rawDir.resolve("run.log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,6 +112,9 @@ public final class BenchMain {
             System.err.println("bench: " + e.getMessage());
             return 4;
         } finally {
+            for (String module : SuiteServices.MODULES) {
+                RunLog.keepWarnings(workDir.resolve(module + ".log"), rawDir.resolve(module + "-warnings.log"));
+            }
             Trees.delete(workDir);
         }
         double minutes = progress.elapsedSeconds() / 60;
@@ -264,9 +268,11 @@ public final class BenchMain {
             throw new IllegalStateException(e);
         }
         long[] all = delivery.latencyNanos();
-        if (delivery.undelivered() > 0 || delivery.recordingErrors() > 0) {
+        if (delivery.undelivered() > 0 || delivery.recordingErrors() > 0 || !delivery.feedsLost().isEmpty()) {
             notes.add(String.format("Forum live path: %d recording errors, %d opinions not delivered within 10 s"
-                    + " (counted with the time waited).", delivery.recordingErrors(), delivery.undelivered()));
+                    + " (counted with the time waited), %d hall displays lost their feed%s.",
+                    delivery.recordingErrors(), delivery.undelivered(), delivery.feedsLost().size(),
+                    delivery.feedsLost().isEmpty() ? "" : " (first: " + delivery.feedsLost().get(0) + ")"));
         }
         measurements.add(Catalogue.FORUM_P50, Percentiles.of(all, 50) / 1e6);
         measurements.add(Catalogue.FORUM_P99, Percentiles.of(all, 99) / 1e6);

@@ -2,6 +2,7 @@ package vn.langnghe.bench.suite;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,7 +47,8 @@ public final class ForumLive {
      * Delivery latencies (ns); an opinion not delivered within 10 s of the end counts with the time waited for it
      * (a lower bound), and is counted in {@code undelivered}.
      */
-    public record Delivery(long[] latencyNanos, long undelivered, int recordingErrors, int subscribers) {}
+    public record Delivery(long[] latencyNanos, long undelivered, int recordingErrors, int subscribers,
+            List<String> feedsLost) {}
 
     public Delivery run(int seconds) throws InterruptedException {
         int perOrganiser = (int) Math.round(seconds / SECONDS_PER_OPINION);
@@ -67,13 +69,14 @@ public final class ForumLive {
         Map<UUID, Long> intended = new ConcurrentHashMap<>();
         Map<UUID, Long> delivered = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
+        List<String> feedsLost = new java.util.concurrent.CopyOnWriteArrayList<>();
         CountDownLatch subscribed = new CountDownLatch(ORGANISERS);
         List<Thread> displays = new ArrayList<>();
         List<Stream<String>> feeds = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int i = 0; i < ORGANISERS; i++) {
             UUID forum = forums.get(i);
             String token = organisers.get(i);
-            displays.add(Thread.ofVirtual().start(() -> follow(forum, token, subscribed, delivered, feeds)));
+            displays.add(Thread.ofVirtual().start(() -> follow(forum, token, subscribed, delivered, feeds, feedsLost)));
         }
         if (!subscribed.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the hall displays did not all connect to the live feed within 60 s");
@@ -127,12 +130,16 @@ public final class ForumLive {
             return Math.max(0, (at == null ? waitedUntil : at) - e.getValue());
         }).toArray();
         long undelivered = intended.keySet().stream().filter(id -> !delivered.containsKey(id)).count();
-        return new Delivery(latencies, undelivered, errors.get(), ORGANISERS);
+        return new Delivery(latencies, undelivered, errors.get(), ORGANISERS, List.copyOf(feedsLost));
     }
 
-    /** A hall display: reads the feed and notes when each recorded opinion arrives. */
+    /**
+     * A hall display: reads the feed and notes when each recorded opinion arrives. A feed that ends or fails
+     * before the run closes it is recorded in {@code feedsLost}, with why, so undelivered opinions can be told
+     * apart from a display that went away.
+     */
     private void follow(UUID forum, String token, CountDownLatch subscribed, Map<UUID, Long> delivered,
-            List<Stream<String>> feeds) {
+            List<Stream<String>> feeds, List<String> feedsLost) {
         HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(forumUrl + "/api/v1/forums/" + forum + "/live"))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
         try {
@@ -160,13 +167,22 @@ public final class ForumLive {
                     }
                 }
             }
+            if (!Thread.currentThread().isInterrupted()) {
+                feedLost(feedsLost, forum, "the server ended the feed");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             if (!Thread.currentThread().isInterrupted()) {
-                System.err.println("bench: a hall display lost its feed: " + e);
+                feedLost(feedsLost, forum, e.toString());
             }
         }
+    }
+
+    private static void feedLost(List<String> feedsLost, UUID forum, String why) {
+        String line = String.format("%s forum %s: %s", Instant.now(), forum, why);
+        feedsLost.add(line);
+        System.err.println("bench: a hall display lost its feed: " + line);
     }
 
     private static Map<String, Object> schedule(UUID id, LocalDate day, int index) {
