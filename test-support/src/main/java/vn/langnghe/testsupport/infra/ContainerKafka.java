@@ -67,11 +67,6 @@ public final class ContainerKafka implements KafkaServer {
     }
 
     @Override
-    public void createTopic(String name, int partitions) {
-        KafkaAdmin.createTopic(bootstrapServers(), name, partitions);
-    }
-
-    @Override
     public synchronized void close() {
         container.stop();
     }

@@ -22,6 +22,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.utils.Time;
 import vn.langnghe.testsupport.ports.FreePorts;
+import vn.langnghe.testsupport.process.ShutdownHooks;
 
 /**
  * A single Kafka KRaft node (broker and controller in one) running inside this JVM, listening on free ports of
@@ -128,8 +129,7 @@ public final class EmbeddedKafka implements KafkaServer {
         try {
             if (baseDir == null) {
                 baseDir = Files.createTempDirectory("langnghe-kafka-");
-                shutdownHook = new Thread(this::stopAndDeleteQuietly, "langnghe-kafka-cleanup");
-                Runtime.getRuntime().addShutdownHook(shutdownHook);
+                shutdownHook = ShutdownHooks.add("langnghe-kafka-cleanup", this::stopAndDeleteQuietly);
             }
             props.put("log.dirs", logDir().toString());
             if (!Files.exists(logDir().resolve("meta.properties"))) {
@@ -196,21 +196,10 @@ public final class EmbeddedKafka implements KafkaServer {
     }
 
     @Override
-    public void createTopic(String name, int partitions) {
-        KafkaAdmin.createTopic(bootstrapServers(), name, partitions);
-    }
-
-    @Override
     public synchronized void close() {
         stopAndDeleteQuietly();
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down
-            }
-            shutdownHook = null;
-        }
+        ShutdownHooks.remove(shutdownHook);
+        shutdownHook = null;
     }
 
     private synchronized void stopAndDeleteQuietly() {

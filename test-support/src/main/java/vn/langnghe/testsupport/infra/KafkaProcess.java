@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import vn.langnghe.testsupport.ports.FreePorts;
+import vn.langnghe.testsupport.process.ShutdownHooks;
 
 /**
  * A single-node KRaft Kafka broker in a child JVM of its own, so fault tests and benchmarks can
@@ -76,8 +77,7 @@ public final class KafkaProcess implements KafkaServer {
         try {
             if (baseDir == null) {
                 baseDir = Files.createTempDirectory("langnghe-kafka-process-");
-                shutdownHook = new Thread(this::killAndDeleteQuietly, "langnghe-kafka-process-cleanup");
-                Runtime.getRuntime().addShutdownHook(shutdownHook);
+                shutdownHook = ShutdownHooks.add("langnghe-kafka-process-cleanup", this::killAndDeleteQuietly);
             }
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -139,21 +139,10 @@ public final class KafkaProcess implements KafkaServer {
     }
 
     @Override
-    public void createTopic(String name, int partitions) {
-        KafkaAdmin.createTopic(bootstrapServers(), name, partitions);
-    }
-
-    @Override
     public synchronized void close() {
         killAndDeleteQuietly();
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down
-            }
-            shutdownHook = null;
-        }
+        ShutdownHooks.remove(shutdownHook);
+        shutdownHook = null;
     }
 
     private synchronized void killAndDeleteQuietly() {

@@ -18,7 +18,9 @@ public interface KafkaServer extends AutoCloseable {
     void restart();
 
     /** Creates the topic (replication factor 1) unless it exists. */
-    void createTopic(String name, int partitions);
+    default void createTopic(String name, int partitions) {
+        KafkaAdmin.createTopic(bootstrapServers(), name, partitions);
+    }
 
     /** Stops and deletes the data. */
     @Override

@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import vn.langnghe.testsupport.ports.FreePorts;
+import vn.langnghe.testsupport.process.ShutdownHooks;
 
 /**
  * PostgreSQL from the machine's own binaries (Debian's {@code postgresql-15}), in a temp dir, on a free port of
@@ -191,8 +192,7 @@ public final class LocalPostgres implements PostgresServer {
             if (asRoot) {
                 run(List.of("chown", "-R", "postgres:postgres", baseDir.toString()));
             }
-            shutdownHook = new Thread(this::stopAndDeleteQuietly, "langnghe-postgres-cleanup");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            shutdownHook = ShutdownHooks.add("langnghe-postgres-cleanup", this::stopAndDeleteQuietly);
             runAsServerUser(List.of(binDir.resolve("initdb").toString(), "-D", dataDir().toString(),
                     "-U", username, "--pwfile=" + pwFile, "--auth-host=scram-sha-256", "--auth-local=trust",
                     "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
@@ -244,14 +244,8 @@ public final class LocalPostgres implements PostgresServer {
     @Override
     public synchronized void close() {
         stopAndDeleteQuietly();
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down
-            }
-            shutdownHook = null;
-        }
+        ShutdownHooks.remove(shutdownHook);
+        shutdownHook = null;
     }
 
     private synchronized void stopAndDeleteQuietly() {

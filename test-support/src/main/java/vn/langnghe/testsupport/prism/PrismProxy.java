@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import vn.langnghe.testsupport.ports.FreePorts;
+import vn.langnghe.testsupport.process.ShutdownHooks;
 
 /**
  * Prism ({@code prism proxy}) as a validating proxy in front of one service: every request sent to
@@ -46,8 +47,7 @@ public final class PrismProxy implements AutoCloseable {
         this.upstream = upstream;
         this.specFile = specFile;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(process::destroyForcibly, "langnghe-stop-prism-" + port);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = ShutdownHooks.add("langnghe-stop-prism-" + port, process::destroyForcibly);
     }
 
     /** Fetches {@code <upstream>/q/openapi?format=json} (the document the service publishes) and proxies to it. */
@@ -121,11 +121,7 @@ public final class PrismProxy implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook runs anyway
-        }
+        ShutdownHooks.remove(shutdownHook);
         try {
             Files.deleteIfExists(logFile);
         } catch (IOException e) {

@@ -35,8 +35,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
         this.logFile = logFile;
         // A test run that dies must not leave services behind.
-        this.shutdownHook = new Thread(process::destroyForcibly, "langnghe-stop-" + name);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = ShutdownHooks.add("langnghe-stop-" + name, process::destroyForcibly);
     }
 
     /** A builder for {@code moduleDir/target/quarkus-app/quarkus-run.jar}, named after the module directory. */
@@ -193,7 +192,7 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        removeHook();
+        ShutdownHooks.remove(shutdownHook);
     }
 
     /** SIGKILL, as after a crash; waits until the process is gone. */
@@ -204,7 +203,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        removeHook();
+        ShutdownHooks.remove(shutdownHook);
     }
 
     @Override
@@ -245,13 +244,6 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void removeHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down
-        }
-    }
 
     private static void sleep(long millis) {
         try {
