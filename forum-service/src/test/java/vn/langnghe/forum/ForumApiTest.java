@@ -24,9 +24,14 @@ import static vn.langnghe.forum.Forums.scheduleBody;
 import static vn.langnghe.forum.Forums.today;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,6 +56,9 @@ class ForumApiTest {
 
     @Inject
     DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URI base;
 
     @Test
     void aForum_fromScheduleToPublishedMinutes_withIfMatchOnItsOwnChain() {
@@ -287,6 +295,46 @@ class ForumApiTest {
         given().auth().oauth2(Tokens.shared().organiser(WARD)).get(F + "/" + first).then().statusCode(200);
         given().auth().oauth2(Tokens.shared().organiser(Forums.OTHER_CITY)).get(F + "/" + first).then()
                 .statusCode(404);
+    }
+
+    /**
+     * Found by the hostile-input properties: a list's limit that was no number was answered 404 (JAX-RS's answer to
+     * an Integer query parameter it cannot convert), a number too long for its field and broken JSON got a bare 400
+     * that named nothing, a path with an empty id was routed to another resource, and the 409 for a forum id
+     * reused with other content was not in the published document.
+     */
+    @Test
+    void hostileInput_isRefusedAsAProblemNamingTheField() throws Exception {
+        given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(organiser()).queryParam("limit", "NaN")
+                .get(F).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(officer()).queryParam("limit", "1e309")
+                .get("/api/v1/follow-ups").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+
+        UUID forum = UUID.randomUUID();
+        schedule(organiser(), scheduleBody(forum, today())).statusCode(201);
+        Map<String, Object> tooLong = Map.of("attendanceByGroup",
+                List.of(Map.of("group", "RESIDENTIAL_GROUP", "count", "ệ".repeat(100_000))));
+        given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(organiser()).header("If-Match", "\"1\"")
+                .contentType(ContentType.JSON).body(tooLong).post(F + "/" + forum + "/open")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("attendanceByGroup[0].count"));
+        given().auth().oauth2(organiser()).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body("{\"attendanceByGroup\": ").post(F + "/" + forum + "/open")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://langnghe.vn/problems/invalid-json"));
+        // straight to the service: Prism would forward the path with the empty segment taken out
+        HttpResponse<String> emptyId = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "api/v1/forums//open")).header("Authorization", "Bearer " + organiser())
+                .header("If-Match", "\"1\"").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"attendanceByGroup\": []}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(emptyId.statusCode()).isEqualTo(404);
+        assertThat(emptyId.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        Map<String, Object> other = scheduleBody(forum, today());
+        other.put("venueName", "Nhà văn hóa tổ dân phố 5");
+        schedule(organiser(), other).statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(organiser()).get(F + "/" + forum).then().statusCode(200).header("ETag", "\"1\"");
     }
 
     private long count(String sql) throws Exception {

@@ -17,8 +17,11 @@ final class AnswerOracle {
 
     private final ObjectMapper json;
     private final boolean enforceContract;
-    /** Response disagreements with the documents, by operation, when they are reported rather than enforced. */
-    private final Map<String, java.util.Set<String>> contractFindings = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /**
+     * Response disagreements with the documents, by operation, when they are reported rather than enforced: each
+     * with the first case that caused it.
+     */
+    private final Map<String, Map<String, String>> contractFindings = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /**
      * @param enforceContract a response that disagrees with the OpenAPI document fails the case; otherwise it is
@@ -29,12 +32,17 @@ final class AnswerOracle {
         this.enforceContract = enforceContract;
     }
 
+    /** Empty when enforced, or when every answer agreed. */
     String contractReport() {
+        if (contractFindings.isEmpty()) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(contractFindings.size() + " operation(s) answered outside their"
-                + " OpenAPI document (Prism; enforce with -Dlangnghe.hostile.contract=enforce):");
+                + " OpenAPI document (Prism; reported, not enforced: -Dlangnghe.hostile.contract=report):");
         contractFindings.forEach((operation, findings) -> {
             out.append("\n  ").append(operation);
-            findings.stream().limit(5).forEach(f -> out.append("\n    ").append(f));
+            findings.entrySet().stream().limit(5).forEach(f -> out.append("\n    ").append(f.getKey())
+                    .append("\n      e.g. ").append(Printable.of(f.getValue(), 160)));
         });
         return out.toString();
     }
@@ -70,8 +78,9 @@ final class AnswerOracle {
                     broken.add("the answer disagrees with the OpenAPI document: " + v);
                 } else {
                     contractFindings.computeIfAbsent(request.operation().toString(),
-                            k -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(
-                            v.toString().replaceAll("\\d+\\.", "N."));
+                            k -> new java.util.concurrent.ConcurrentSkipListMap<>()).putIfAbsent(
+                            "answered " + status + ": " + v.toString().replaceAll("\\d+\\.", "N."),
+                            request.description());
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 /**
  * A request as sent: what the case did ({@code description}), the body field or parameter it aimed at (the name
  * a validation problem should give back), and whether the operation must refuse it whatever else happens.
+ * {@code hostileCase} is null for an operation's valid form sent as it is.
  */
 record HostileRequest(ApiOperation operation, HostileCase hostileCase, String method, String pathAndQuery,
         Map<String, String> headers, byte[] body, String description, String targetField, Refusal refusal) {

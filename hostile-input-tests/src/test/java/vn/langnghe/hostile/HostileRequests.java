@@ -43,6 +43,11 @@ final class HostileRequests {
         return new Builder(valid, c).build();
     }
 
+    /** The valid request as it is, without a case: to check the starting point itself. */
+    HostileRequest unchanged(ValidRequest valid) {
+        return new Builder(valid, null).build();
+    }
+
     private final class Builder {
         final ValidRequest valid;
         final HostileCase c;
@@ -66,11 +71,12 @@ final class HostileRequests {
             this.headers = new LinkedHashMap<>(valid.headers());
             this.body = valid.body() == null ? null : valid.body().deepCopy();
             this.caller = valid.caller();
-            this.description = c.attack().name();
+            this.description = c == null ? "the valid request" : c.attack().name();
         }
 
         HostileRequest build() {
-            switch (c.attack()) {
+            switch (c == null ? null : c.attack()) {
+                case null -> { }
                 case WRONG_TYPE -> wrongType();
                 case MISSING_REQUIRED -> missing();
                 case OVERSIZED -> oversized();
@@ -172,10 +178,14 @@ final class HostileRequests {
                 set(body, field, json.getNodeFactory().textNode("ệ".repeat(length)));
                 aimAt(field, "string of " + length + " characters at " + field);
             } else {
-                // an array or object field: replace by an array far beyond any maxItems
+                // an array or object field: replace by an array far beyond any maxItems, of copies of the array's
+                // own first item (the bound is the point, not the items; a thousand bad items would also make the
+                // contract proxy's list of the request's violations too long to carry the answer's)
+                JsonNode item = current.isArray() && !current.isEmpty() ? current.get(0)
+                        : json.getNodeFactory().textNode("vỉa hè");
                 ArrayNode many = json.createArrayNode();
                 for (int i = 0; i < 1000 + c.pick(); i++) {
-                    many.add("vỉa hè");
+                    many.add(item.deepCopy());
                 }
                 set(body, field, many);
                 aimAt(field, "array of " + many.size() + " items at " + field);
@@ -391,7 +401,7 @@ final class HostileRequests {
                         .append('=').append(encode(e.getValue().isTextual() ? e.getValue().asText()
                                 : e.getValue().toString())));
                 text = form.toString().getBytes(StandardCharsets.UTF_8);
-                placeholder = RAW.getBytes(StandardCharsets.UTF_8);
+                placeholder = encode(RAW).getBytes(StandardCharsets.UTF_8); // the raw value goes in unencoded
             } else {
                 try {
                     text = (json.writeValueAsString(object) + (media.equals("application/x-ndjson") ? "\n" : ""))

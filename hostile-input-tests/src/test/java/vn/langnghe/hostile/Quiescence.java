@@ -39,7 +39,8 @@ final class Quiescence implements AutoCloseable {
 
     void await() {
         Awaitility.await("relays and consumers caught up").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(100)).until(() -> relaysCaughtUp() && consumersCaughtUp());
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> relaysCaughtUp() && consumersCaughtUp());
     }
 
     private boolean relaysCaughtUp() throws SQLException {

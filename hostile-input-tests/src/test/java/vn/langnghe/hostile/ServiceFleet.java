@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import vn.langnghe.personal.MasterKey;
 import vn.langnghe.testsupport.infra.Infrastructure;
 import vn.langnghe.testsupport.process.ServiceProcess;
@@ -75,9 +74,17 @@ final class ServiceFleet implements AutoCloseable {
 
     @Override
     public void close() {
-        // Stopping gracefully takes a second or two each: in parallel.
-        CompletableFuture.allOf(all().stream()
-                .map(s -> CompletableFuture.runAsync(s.process()::close))
-                .toArray(CompletableFuture[]::new)).join();
+        // Stopping gracefully takes a second or two each: in parallel, on threads of their own (the common
+        // fork-join pool has one thread on a two-core machine, and another task may hold it).
+        List<Thread> stopping = all().stream().map(s -> Thread.ofPlatform().name("stop-" + s.name())
+                .start(s.process()::close)).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

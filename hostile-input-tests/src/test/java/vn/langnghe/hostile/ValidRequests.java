@@ -123,8 +123,9 @@ final class ValidRequests {
     }
 
     /** Values for the query parameters a valid call usually carries; the others stay out of the valid form. */
-    private static String queryValue(ApiOperation operation, String name) {
+    private String queryValue(ApiOperation operation, String name) {
         return switch (name) {
+            case "subjectRef" -> seed.submission(); // the audit of a case's personal data
             case "purpose" -> "Xác minh nội dung đơn";
             case "limit" -> "10";
             case "unit" -> SeedData.CITY;
@@ -147,7 +148,8 @@ final class ValidRequests {
         String resource = operation.path().substring(0, at) + path.get("id");
         String token = Tokens.shared().mint(caller.groups().contains("officer") && resource.contains("/forums/")
                 ? TokenSpec.organiser(SeedData.CITY) : caller);
-        HttpProbe.Answer answer = http.send("GET", service.apiBaseUrl() + resource,
+        // not the request under test: straight to the service, past the contract-checking proxy
+        HttpProbe.Answer answer = http.send("GET", service.process().baseUrl() + resource,
                 Map.of("Authorization", "Bearer " + token), null);
         return answer.status() == 200 ? answer.header("ETag") : null;
     }
@@ -235,6 +237,14 @@ final class ValidRequests {
         }
         if (format.equals("uuid")) {
             return name.equals("mergedInto") ? seed.partnerSubmission() : UUID.randomUUID().toString();
+        }
+        // A type the document describes by a pattern and an example (forum-service's local date-times).
+        String example = schema.path("examples").path(0).asText("");
+        if (example.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+            return today + "T08:00:00";
+        }
+        if (!example.isEmpty()) {
+            return example;
         }
         return switch (name) {
             case "hostUnitId" -> SeedData.CITY;

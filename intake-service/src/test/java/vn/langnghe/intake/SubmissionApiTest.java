@@ -95,6 +95,22 @@ class SubmissionApiTest {
                 .body("title", notNullValue());
     }
 
+    /**
+     * Found by the hostile-input properties: a limit that was no number was answered 404, JAX-RS's answer to an
+     * Integer query parameter it cannot convert, as if the list did not exist.
+     */
+    @Test
+    void aLimitThatIsNoNumber_isA400NamingIt() {
+        given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(partner()).queryParam("limit", "{}")
+                .get("/api/v1/submissions").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(partner()).queryParam("limit", "1e309")
+                .get("/api/v1/submissions/changes").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(Tokens.shared().officer(DISTRICT))
+                .queryParam("limit", "NaN").get("/api/v1/inbox").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
     /** Found by the hostile-input properties: the fingerprint left the (redacted) reporter out. */
     @Test
     void theSameKeyWithAnotherReporter_isRefused_notReplayed() {

@@ -27,6 +27,7 @@ import vn.langnghe.contracts.events.SubmissionKind;
 import vn.langnghe.contracts.events.Track;
 import vn.langnghe.reporting.Feed.Stream;
 import vn.langnghe.reporting.projection.Projections;
+import vn.langnghe.testsupport.prism.ContractCheck;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
 import vn.langnghe.testsupport.quarkus.PrismContractResource;
 import vn.langnghe.testsupport.tokens.Tokens;
@@ -119,6 +120,20 @@ class SearchTest {
                 + " WHERE public_summary LIKE '%bao che%'")).isZero();
         given().auth().oauth2(Tokens.shared().analyst("HP")).queryParam("q", "tin dung").queryParam("kind",
                 "DENUNCIATION").get("/api/v1/search").then().statusCode(400);
+    }
+
+    /**
+     * Found by the hostile-input properties: a limit that was no number was answered 404, JAX-RS's answer to an
+     * Integer query parameter it cannot convert; and an empty projection name listed the projections instead.
+     */
+    @Test
+    void aLimitThatIsNoNumber_isA400NamingIt_andAnEmptyPathSegmentNamesNoResource() {
+        given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(Tokens.shared().analyst("HP"))
+                .queryParam("q", "tin dung").queryParam("limit", "ﴠㆡ撜").get("/api/v1/search")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("limit"));
+        given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(Tokens.shared().admin())
+                .get("/api/v1/admin/projections/").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

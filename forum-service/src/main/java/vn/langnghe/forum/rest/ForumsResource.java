@@ -23,8 +23,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.langnghe.eventsourcing.command.AggregateStore;
@@ -38,6 +40,7 @@ import vn.langnghe.forum.rest.ForumViews.ForumView;
 import vn.langnghe.forum.rest.ForumViews.MinutesView;
 import vn.langnghe.forum.rest.ForumViews.Page;
 import vn.langnghe.servicekit.http.IfMatch;
+import vn.langnghe.servicekit.http.PageLimit;
 import vn.langnghe.servicekit.problem.InvalidInput;
 import vn.langnghe.servicekit.security.Caller;
 import vn.langnghe.servicekit.security.Roles;
@@ -73,6 +76,8 @@ public class ForumsResource {
     @Operation(summary = "Schedule a forum or resident meeting (lên kế hoạch): send its id, or an Idempotency-Key")
     @APIResponse(responseCode = "201", description = "Scheduled (a retry: the same answer, Idempotent-Replayed: true)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ForumView.class)))
+    @APIResponse(responseCode = "409", description = "The id is already a forum with other content",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response schedule(@NotNull @Valid ForumRequests.Schedule body,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         String key = Text.clean(IDEMPOTENCY_KEY, idempotencyKey);
@@ -111,7 +116,9 @@ public class ForumsResource {
     @Operation(summary = "Forums hosted or held within a unit of my subtree, planned between two days, in order"
             + " of scheduling")
     public Page<ForumSummary> list(@QueryParam("unit") String unit, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+            @QueryParam("to") String to, @QueryParam("after") String after,
+            @Parameter(description = "1..200, default 50", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageLimit.NAME) String limit) {
         String unitId = Text.clean("unit", unit);
         Set<String> units;
         if (unitId == null) {
@@ -127,7 +134,7 @@ public class ForumsResource {
         if (toDay.isBefore(fromDay)) {
             throw new InvalidInput("to", "must not be before from");
         }
-        int size = pageSize(limit);
+        int size = PageLimit.of(limit, 50, MAX_PAGE);
         List<ForumRow> page = rows.list(units, fromDay, toDay, cursor(after), size);
         return new Page<>(page.stream().map(ForumSummary::of).toList(),
                 page.size() < size ? null : Long.toString(page.getLast().firstPosition()));
@@ -239,15 +246,5 @@ public class ForumsResource {
         } catch (NumberFormatException e) {
             throw new InvalidInput("after", "must be the cursor a previous page returned");
         }
-    }
-
-    private static int pageSize(Integer limit) {
-        if (limit == null) {
-            return 50;
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInput("limit", "must be between 1 and " + MAX_PAGE);
-        }
-        return limit;
     }
 }

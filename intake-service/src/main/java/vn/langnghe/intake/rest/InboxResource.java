@@ -8,9 +8,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.langnghe.intake.application.SubmissionRows;
-import vn.langnghe.servicekit.problem.InvalidInput;
+import vn.langnghe.servicekit.http.PageLimit;
 import vn.langnghe.servicekit.security.Roles;
 
 /** The officer's inbox: open submissions of their unit subtree, most urgent legal deadline first. */
@@ -30,11 +33,10 @@ public class InboxResource {
     @GET
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Open submissions of my unit subtree, sorted by due date, with at-risk and overdue marked")
-    public List<SubmissionView> inbox(@QueryParam("limit") Integer limit) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 500) {
-            throw new InvalidInput("limit", "must be between 1 and 500");
-        }
+    public List<SubmissionView> inbox(
+            @Parameter(description = "1..500, default 100", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageLimit.NAME) String limit) {
+        int size = PageLimit.of(limit, 100, 500);
         return rows.inbox(access.officerSubtree(), size).stream().map(access::view).toList();
     }
 }

@@ -17,8 +17,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.langnghe.contracts.events.Channel;
@@ -30,6 +32,7 @@ import vn.langnghe.intake.application.SubmissionService;
 import vn.langnghe.intake.application.TrackingCodes;
 import vn.langnghe.intake.domain.submission.SubmissionRefused;
 import vn.langnghe.personal.PersonalIdentity;
+import vn.langnghe.servicekit.http.PageLimit;
 import vn.langnghe.servicekit.problem.InvalidInput;
 import vn.langnghe.servicekit.security.Caller;
 import vn.langnghe.servicekit.security.Roles;
@@ -132,7 +135,9 @@ public class SubmissionsResource {
     @GET
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "The calling partner's own submissions, in order of receipt")
-    public Page<SubmissionView> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+    public Page<SubmissionView> list(@QueryParam("after") String after,
+            @Parameter(description = "1..200, default 50", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageLimit.NAME) String limit) {
         List<SubmissionRow> page = rows.listForPartner(ownClient(), cursor(after), pageSize(limit));
         return new Page<>(page.stream().map(access::view).toList(),
                 page.size() < pageSize(limit) ? null : Long.toString(page.getLast().firstPosition()));
@@ -142,7 +147,9 @@ public class SubmissionsResource {
     @Path("/changes")
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "The calling partner's submissions that changed after a cursor, oldest change first")
-    public Page<SubmissionView> changes(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+    public Page<SubmissionView> changes(@QueryParam("after") String after,
+            @Parameter(description = "1..200, default 50", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam(PageLimit.NAME) String limit) {
         List<SubmissionRow> page = rows.changesForPartner(ownClient(), cursor(after), pageSize(limit));
         String next = page.isEmpty() ? (after == null ? "0" : after) : Long.toString(page.getLast().lastPosition());
         return new Page<>(page.stream().map(access::view).toList(), next);
@@ -183,14 +190,8 @@ public class SubmissionsResource {
         }
     }
 
-    private static int pageSize(Integer limit) {
-        if (limit == null) {
-            return 50;
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInput("limit", "must be between 1 and " + MAX_PAGE);
-        }
-        return limit;
+    private static int pageSize(String limit) {
+        return PageLimit.of(limit, 50, MAX_PAGE);
     }
 
     private static NewSubmission normalise(SubmitRequest body, boolean partner) {

@@ -99,6 +99,26 @@ class Open311FacadeTest {
         }
     }
 
+    /**
+     * Found by the hostile-input properties, which check every answer against the published document through Prism:
+     * the facade's error lists, its XML and its form fields were not in it (the form was one string).
+     */
+    @Test
+    void thePublishedDocument_describesTheFacadesErrorsXmlAndForm() {
+        JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        String post = "paths.'/open311/v2/requests.{format}'.post";
+        assertThat(document.getMap(post + ".responses").keySet())
+                .contains("200", "400", "401", "403", "404", "409", "413", "415", "422", "500", "503");
+        assertThat(document.getString(post + ".responses.'422'.content.'application/json'.schema.'$ref'"))
+                .isEqualTo("#/components/schemas/GeoReportErrors");
+        assertThat(document.getMap(post + ".responses.'200'.content").keySet())
+                .contains("application/json", "text/xml");
+        assertThat(document.getMap(post + ".requestBody.content.'application/x-www-form-urlencoded'.schema.properties")
+                .keySet()).contains("service_code", "jurisdiction_id", "lat", "long", "description");
+        assertThat(document.getMap("paths.'/open311/v2/tokens/{token}.{format}'.get.responses").keySet())
+                .contains("200", "400", "401", "403", "404", "500", "503").doesNotContain("422", "413");
+    }
+
     @Test
     void theServiceList_offersTipsAndPetitionsOnly_inJsonAndXml() {
         JsonPath json = given().auth().oauth2(portal("o311-list")).get(O + "/services.json")

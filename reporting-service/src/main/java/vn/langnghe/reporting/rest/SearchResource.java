@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.langnghe.contracts.events.SubmissionKind;
@@ -19,6 +21,7 @@ import vn.langnghe.reporting.search.SearchQueries;
 import vn.langnghe.reporting.search.SearchQueries.Page;
 import vn.langnghe.reporting.search.SearchQueries.Query;
 import vn.langnghe.reporting.search.SearchQueries.Source;
+import vn.langnghe.servicekit.http.PageLimit;
 import vn.langnghe.servicekit.problem.InvalidInput;
 import vn.langnghe.servicekit.security.Roles;
 import vn.langnghe.servicekit.text.Text;
@@ -56,7 +59,8 @@ public class SearchResource {
                     @QueryParam("kind") String kind,
             @Parameter(description = "all (default), opinions or submissions") @QueryParam("source") String source,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "1..200, default 50") @QueryParam("limit") Integer limit) {
+            @Parameter(description = "1..200, default 50", schema = @Schema(type = SchemaType.INTEGER))
+                    @QueryParam(PageLimit.NAME) String limit) {
         String text = Text.clean("q", q);
         if (text == null || text.codePointCount(0, text.length()) < 2 || text.length() > 200) {
             throw new InvalidInput("q", "must be 2..200 characters");
@@ -90,10 +94,7 @@ public class SearchResource {
                 throw new InvalidInput("source", "must be all, opinions or submissions");
             }
         }
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw new InvalidInput("limit", "must be 1.." + MAX_LIMIT);
-        }
+        int size = PageLimit.of(limit, DEFAULT_LIMIT, MAX_LIMIT);
         String code = access.unit(unit, end);
         return queries.search(new Query(text, code, new ReportPeriod(start, end), topicCode, submissionKind, from2,
                 cursor, size));

@@ -119,6 +119,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        // Quarkus' JSON reader wraps what it cannot read (broken syntax, too deep, a number too long for its field)
+        // in a bare 400: answer it as the JSON problem it is, naming the field where Jackson knows it.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(), status, e.getMessage())
                 .at(uri.getPath()).toResponse();

@@ -20,8 +20,9 @@ import java.net.URI;
  *   <li>Quarkus's own endpoints under {@code /q/} (health, metrics, the OpenAPI document itself): not operations of
  *       the published API;</li>
  *   <li>the Open311 GeoReport v2 facade ({@code /open311/}): it answers XML or JSON by the path's suffix and reads a
- *       form body by hand, and its document describes neither (the GeoReport v2 specification is the contract), so
- *       Prism would only flag XML as an undeclared media type. Its own tests check the GeoReport shapes;</li>
+ *       form body by hand; the GeoReport v2 specification is its contract, which its own tests check field by
+ *       field. (Its published document describes those shapes loosely, and the hostile-input properties send
+ *       every Open311 case through Prism.)</li>
  *   <li>a request body Prism cannot pass on unchanged: one that is not JSON (the bulk import's JSON lines reach the
  *       service altered), or a JSON-typed body that does not parse (a test of malformed input: Prism never answers
  *       it). These go straight to the service.</li>
