@@ -2,6 +2,7 @@ package vn.langnghe.eventsourcing;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 import java.sql.SQLException;
@@ -41,6 +42,8 @@ public final class TestInfra {
                     .connectionPoolConfiguration(pool -> pool
                             .maxSize(size)
                             .acquisitionTimeout(Duration.ofSeconds(30))
+                            // a connection the server dropped leaves the pool instead of failing the next user
+                            .exceptionSorter(new PostgreSQLExceptionSorter())
                             .connectionFactoryConfiguration(factory -> factory
                                     .jdbcUrl(postgres().jdbcUrl(database))
                                     .principal(new NamePrincipal(postgres().username()))

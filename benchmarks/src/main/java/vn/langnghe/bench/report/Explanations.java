@@ -20,21 +20,23 @@ final class Explanations {
             Map.entry(Catalogue.INTAKE_P999, "as for p99: GC pauses and scheduling on 2 shared cores dominate the"
                     + " far tail; ZGC/Shenandoah and fewer processes per core would close it."),
             Map.entry(Catalogue.LAG_P99, "the burst saturates intake, so the relay, the broker and the reporting"
-                    + " consumers compete for the same 2 cores with intake's own work; the relay polls the outbox and"
-                    + " each projection applies per event in its own transaction. Batching applies per poll and a core"
-                    + " of its own for reporting would close it."),
+                    + " consumers compete for the same 2 cores with intake's own work; the relay polls the outbox, and"
+                    + " each projection applies a poll per transaction (ADR 0011) on whatever CPU is left. A core of"
+                    + " its own for reporting would close it."),
             Map.entry(Catalogue.FORUM_P99, "the live feed polls the events table every 150 ms per subscriber"
                     + " (langnghe.forum.live.poll-interval): 50 hall displays mean over 300 polling queries a second on"
                     + " 2 shared cores, and delivery waits up to one interval plus the recording request. A tail of many"
                     + " seconds comes from opinions a display did not get within the run (see the notes). One"
                     + " LISTEN/NOTIFY (or one shared poller per instance fanning out to all subscribers) instead of"
                     + " a poll per subscriber would close it."),
-            Map.entry(Catalogue.REBUILD, "the projection consumer applies each event in its own transaction"
-                    + " that also moves the per-stream checkpoint (exactly-once effects): one fsync'd commit per event,"
-                    + " several statements each, about 600 events/s here, while the raw upsert limit commits 100 rows"
-                    + " at a time. Applying a poll's records in one transaction (multi-row upserts, checkpoints"
-                    + " written once per batch) would close most of it; the full run's 10 million events at this rate"
-                    + " would take hours, which is why the harness measures the part a time window allows."),
+            Map.entry(Catalogue.REBUILD, "the projection consumer applies a poll of up to 500 events per"
+                    + " transaction with the checkpoints (ADR 0011; one commit per event before it, ~600 events/s), so"
+                    + " what remains is CPU per event on the 2 shared cores: decoding the CloudEvent and its contract"
+                    + " (JSON schema check), the intake projection's rows (a fact insert with three indexes, a state"
+                    + " upsert with a folded summary and a trigram index), the flow projection reading the same topic,"
+                    + " and the broker. The raw upsert writes a fixed row 100 at a time with nothing to decode. Cores"
+                    + " of their own for reporting and its database, and rebuild consumers on several partitions,"
+                    + " would close more of it."),
             Map.entry(Catalogue.QUERY_HALF_YEAR, "the intake report aggregates the fact table at query time over every"
                     + " unit below the ministry and every figure; with millions of facts that is a large scan."
                     + " Pre-aggregated daily counts per unit (like event_flow_daily) summed at query time would close"

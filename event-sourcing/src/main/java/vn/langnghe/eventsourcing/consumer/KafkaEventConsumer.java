@@ -3,7 +3,10 @@ package vn.langnghe.eventsourcing.consumer;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
@@ -24,10 +27,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Follows topics (read_committed) and hands each event to a {@link CheckpointedApplier}. Offsets are committed only
- * after the effect's transaction, so a crash re-delivers and the checkpoint absorbs it. An event
- * that cannot be decoded goes to {@code <topic>.dlq} with the reason and is counted; a failure of
- * the consumer's own database stops that partition at the failed record and retries it later.
+ * Follows topics (read_committed) and hands each poll's events to a {@link CheckpointedApplier}, which applies
+ * them in one transaction. Offsets are committed only after that transaction, so a crash re-delivers and the
+ * checkpoints absorb it. An event that cannot be decoded goes to {@code <topic>.dlq} with the reason and is
+ * counted; so does one a handler rejects as poison (the poll is then applied again event by event, so that the
+ * other events still apply). A failure of the consumer's own database rolls the whole poll back and retries it
+ * after the back-off.
  */
 public final class KafkaEventConsumer implements AutoCloseable {
 
@@ -102,16 +107,7 @@ public final class KafkaEventConsumer implements AutoCloseable {
         try {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-            for (TopicPartition partition : records.partitions()) {
-                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                    if (!process(record)) {
-                        consumer.seek(partition, record.offset()); // try this record again next poll
-                        failed = true;
-                        break;
-                    }
-                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                }
-            }
+            failed = !records.isEmpty() && !processPoll(records, done);
             if (!failed) {
                 commitPastTransactionMarkers(done);
             }
@@ -132,6 +128,69 @@ public final class KafkaEventConsumer implements AutoCloseable {
             stats.retries.incrementAndGet();
             pause(settings.retryBackoff());
         }
+    }
+
+    /**
+     * Applies the poll's events in one transaction, then sets its undecodable records aside; fills {@code done}
+     * with the offsets to commit. Returns false when something must be retried after the back-off.
+     */
+    private boolean processPoll(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
+        List<ConsumedEvent> events = new ArrayList<>(records.count());
+        Map<ConsumerRecord<String, byte[]>, UndecodableEvent> undecodable = new IdentityHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(decoder.decode(record));
+            } catch (UndecodableEvent e) {
+                undecodable.put(record, e);
+            }
+        }
+        try {
+            applier.applyAll(events).forEach(stats::count);
+        } catch (UndecodableEvent poison) {
+            // A handler refused one event and the batch rolled back: event by event, only the poison is set aside.
+            LOG.log(Level.INFO, "consumer " + settings.name() + " applies a poll event by event: "
+                    + poison.getMessage());
+            return processOneByOne(records, done);
+        } catch (RuntimeException e) {
+            stats.lastError = e.toString();
+            LOG.log(Level.WARNING, "consumer " + settings.name() + " could not apply a poll of " + events.size()
+                    + " events, will retry: " + e);
+            for (TopicPartition partition : records.partitions()) {
+                consumer.seek(partition, records.records(partition).getFirst().offset());
+            }
+            return false;
+        }
+        // Committed: only now the undecodable records go to the dead-letter topic (a retried poll sends none twice).
+        boolean complete = true;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                UndecodableEvent reason = undecodable.get(record);
+                if (reason != null && !deadLetter(record, reason)) {
+                    consumer.seek(partition, record.offset()); // the later ones are redelivered as duplicates
+                    complete = false;
+                    break;
+                }
+                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        return complete;
+    }
+
+    /** Each record in a transaction of its own: what a poll falls back to when a handler finds poison in it. */
+    private boolean processOneByOne(ConsumerRecords<String, byte[]> records,
+            Map<TopicPartition, OffsetAndMetadata> done) {
+        boolean complete = true;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (!process(record)) {
+                    consumer.seek(partition, record.offset()); // try this record again next poll
+                    complete = false;
+                    break;
+                }
+                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        return complete;
     }
 
     /** Returns false when the record must be retried (the consumer's database failed). */

@@ -26,4 +26,15 @@ public interface Projection {
 
     /** Applies one event inside the checkpoint's transaction; throws UndecodableEvent for poison. */
     void apply(Connection tx, String schema, ConsumedEvent event) throws SQLException;
+
+    /**
+     * Applies a poll's events, in the order given (each stream's in version order), inside the checkpoints'
+     * transaction. A projection that can write them in fewer statements overrides this; its rows must be
+     * exactly those of applying the events one by one (rebuilds are compared by digest).
+     */
+    default void applyAll(Connection tx, String schema, List<ConsumedEvent> events) throws SQLException {
+        for (ConsumedEvent event : events) {
+            apply(tx, schema, event);
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import vn.langnghe.eventsourcing.consumer.ConsumedEvent;
 import vn.langnghe.eventsourcing.consumer.EventHandler;
 import vn.langnghe.eventsourcing.store.Transactions;
 import vn.langnghe.servicekit.eventsourcing.ConsumerBinding;
@@ -22,8 +23,8 @@ import vn.langnghe.servicekit.eventsourcing.ConsumerBinding;
  * The projections and which generation of each serves: {@code projection_versions} points at the active
  * generation; its tables are in schema {@code rp_<name>_g<N>}. Switching is one UPDATE of that row, so
  * readers and writers move over atomically. A consumer of an older generation turns into a no-op after the
- * switch (it reads the pointer under a share lock in each apply transaction, so the switch waits for
- * in-flight applies and nothing is written to a retired generation afterwards).
+ * switch (it reads the pointer under a share lock in each apply transaction, one per poll of events, so the
+ * switch waits for in-flight applies and nothing is written to a retired generation afterwards).
  */
 @ApplicationScoped
 public class Projections {
@@ -68,15 +69,26 @@ public class Projections {
         return new ConsumerBinding(consumerName(name, generation), get(name).topics(), handler(name, generation));
     }
 
-    /** Applies to generation {@code generation} unless a newer one is active (then the event is not needed). */
+    /**
+     * Applies to generation {@code generation} unless a newer one is active (then the events are not needed).
+     * The pointer is read once per batch, under a share lock held until the batch commits.
+     */
     public EventHandler handler(String name, int generation) {
         Projection projection = get(name);
         String schema = schema(name, generation);
-        return (tx, event) -> {
-            if (activeGeneration(tx, name, true) > generation) {
-                return; // retired: a rebuilt generation serves and has its own consumer
+        return new EventHandler() {
+            @Override
+            public void apply(Connection tx, ConsumedEvent event) throws SQLException {
+                applyAll(tx, List.of(event));
             }
-            projection.apply(tx, schema, event);
+
+            @Override
+            public void applyAll(Connection tx, List<ConsumedEvent> events) throws SQLException {
+                if (events.isEmpty() || activeGeneration(tx, name, true) > generation) {
+                    return; // retired: a rebuilt generation serves and has its own consumer
+                }
+                projection.applyAll(tx, schema, events);
+            }
         };
     }
 

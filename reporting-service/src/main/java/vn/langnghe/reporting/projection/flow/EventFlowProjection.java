@@ -5,7 +5,11 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import vn.langnghe.contracts.Topics;
 import vn.langnghe.eventsourcing.consumer.ConsumedEvent;
 import vn.langnghe.reporting.projection.Decoding;
@@ -43,14 +47,40 @@ public class EventFlowProjection implements Projection {
 
     @Override
     public void apply(Connection tx, String schema, ConsumedEvent event) throws SQLException {
+        applyAll(tx, schema, List.of(event));
+    }
+
+    /** Counts the batch in memory, then adds each (source, type, day) count with one upsert row of a JDBC batch. */
+    @Override
+    public void applyAll(Connection tx, String schema, List<ConsumedEvent> events) throws SQLException {
+        Map<Key, Long> counts = new TreeMap<>();
+        for (ConsumedEvent event : events) {
+            LocalDate day = Decoding.day(event.effectiveTime() != null ? event.effectiveTime()
+                    : Decoding.recordedAt(event));
+            counts.merge(new Key(event.source(), event.type(), day), 1L, Long::sum);
+        }
         try (PreparedStatement upsert = tx.prepareStatement("INSERT INTO " + schema + ".event_flow_daily (source,"
-                + " event_type, day, events) VALUES (?, ?, ?, 1) ON CONFLICT (source, event_type, day)"
-                + " DO UPDATE SET events = event_flow_daily.events + 1")) {
-            upsert.setString(1, event.source());
-            upsert.setString(2, event.type());
-            upsert.setDate(3, Date.valueOf(Decoding.day(event.effectiveTime() != null ? event.effectiveTime()
-                    : Decoding.recordedAt(event))));
-            upsert.executeUpdate();
+                + " event_type, day, events) VALUES (?, ?, ?, ?) ON CONFLICT (source, event_type, day)"
+                + " DO UPDATE SET events = event_flow_daily.events + excluded.events")) {
+            for (Map.Entry<Key, Long> count : counts.entrySet()) {
+                upsert.setString(1, count.getKey().source());
+                upsert.setString(2, count.getKey().type());
+                upsert.setDate(3, Date.valueOf(count.getKey().day()));
+                upsert.setLong(4, count.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** One row of event_flow_daily; sorted, so concurrent batches lock rows in the same order. */
+    private record Key(String source, String type, LocalDate day) implements Comparable<Key> {
+        private static final Comparator<Key> ORDER =
+                Comparator.comparing(Key::source).thenComparing(Key::type).thenComparing(Key::day);
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
         }
     }
 }

@@ -11,7 +11,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -171,14 +175,58 @@ public class IntakeProjection implements Projection {
 
     @Override
     public void apply(Connection tx, String schema, ConsumedEvent event) throws SQLException {
-        ContractEvent decoded = Decoding.decode(event);
-        UUID submissionId = switch (decoded) {
+        applyAll(tx, schema, List.of(event));
+    }
+
+    /**
+     * The batch's submissions are loaded with one query and the events applied to them in memory, in order (a
+     * submission may have several events in a batch); then every fact row goes in one JDBC batch and each
+     * submission's final state in another. One event alone takes the same path, so both give the same rows.
+     */
+    @Override
+    public void applyAll(Connection tx, String schema, List<ConsumedEvent> events) throws SQLException {
+        List<ContractEvent> decoded = new ArrayList<>(events.size());
+        List<UUID> ids = new ArrayList<>(events.size());
+        for (ConsumedEvent event : events) {
+            ContractEvent contract = Decoding.decode(event);
+            decoded.add(contract);
+            ids.add(submissionId(event, contract));
+        }
+        Map<UUID, State> states = load(tx, schema, ids);
+        Map<UUID, Long> changed = new LinkedHashMap<>(); // submission → version of its last event in the batch
+        try (PreparedStatement facts = tx.prepareStatement(INSERT_FACT.formatted(schema))) {
+            for (int i = 0; i < events.size(); i++) {
+                UUID id = ids.get(i);
+                states.put(id, evolve(states.get(id), events.get(i), decoded.get(i), id, facts));
+                changed.put(id, events.get(i).streamVersion());
+            }
+            facts.executeBatch();
+        }
+        try (PreparedStatement save = tx.prepareStatement(UPSERT_SUBMISSION.formatted(schema))) {
+            for (Map.Entry<UUID, Long> submission : changed.entrySet()) {
+                bindSubmission(save, states.get(submission.getKey()), submission.getValue());
+                save.addBatch();
+            }
+            save.executeBatch();
+        }
+    }
+
+    private static UUID submissionId(ConsumedEvent event, ContractEvent decoded) {
+        return switch (decoded) {
             case SubmissionLifecycleEvent e -> e.submissionId();
             case SubmissionOutcome e -> e.submissionId();
-            default -> throw new UndecodableEvent(event.type() + " does not belong on " + Topics.INTAKE_SUBMISSION_EVENTS);
+            default -> throw new UndecodableEvent(event.type() + " does not belong on "
+                    + Topics.INTAKE_SUBMISSION_EVENTS);
         };
+    }
+
+    /**
+     * The submission after the event ({@code state} is null before its first event, and is changed in place),
+     * with the event's fact row added to {@code facts}.
+     */
+    private State evolve(State state, ConsumedEvent event, ContractEvent decoded, UUID submissionId,
+            PreparedStatement facts) throws SQLException {
         LocalDate on = Decoding.day(effectiveAt(decoded));
-        State state = load(tx, schema, submissionId);
         if (state == null && !(decoded instanceof SubmissionReceived)) {
             throw new UndecodableEvent("submission " + submissionId + " starts with " + event.type()
                     + ", not with " + SubmissionReceived.TYPE);
@@ -254,9 +302,10 @@ public class IntakeProjection implements Projection {
         if (state.sensitive) {
             state.publicSummary = null;
         }
-        LocalDate[] running = runningClock(state);
-        insertFact(tx, schema, event, state, fact, on, factUnit, running);
-        save(tx, schema, state, event.streamVersion());
+        // The row is bound now: the state may change again with the submission's next event in this batch.
+        bindFact(facts, event, state, fact, on, factUnit, runningClock(state));
+        facts.addBatch();
+        return state;
     }
 
     /** The resolution fact: due date from the facts known before it, and how the resolution day compares. */
@@ -311,106 +360,113 @@ public class IntakeProjection implements Projection {
         };
     }
 
-    private static void insertFact(Connection tx, String schema, ConsumedEvent event, State state, Fact fact,
-            LocalDate on, String unit, LocalDate[] running) throws SQLException {
-        try (PreparedStatement s = tx.prepareStatement("INSERT INTO " + schema + ".intake_facts (submission_id,"
-                + " version, event_type, effective_on, recorded_at, kind, channel, unit_id, topic, received_on, status,"
-                + " clock_start, next_due, conclusion, outcome, merged_into, reason_code, complex, resolves,"
-                + " resolution_due, timeliness) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int i = 0;
-            s.setObject(++i, state.id);
-            s.setLong(++i, event.streamVersion());
-            s.setString(++i, event.type());
-            Sql.date(s, ++i, on);
-            Sql.instant(s, ++i, Decoding.recordedAt(event));
-            s.setString(++i, state.kind.name());
-            s.setString(++i, state.channel);
-            s.setString(++i, unit);
-            Sql.text(s, ++i, state.topic);
-            Sql.date(s, ++i, state.receivedOn);
-            s.setString(++i, state.status);
-            Sql.date(s, ++i, running[0]);
-            Sql.date(s, ++i, running[1]);
-            Sql.text(s, ++i, fact.conclusion);
-            Sql.text(s, ++i, fact.outcome);
-            Sql.uuid(s, ++i, fact.mergedInto);
-            Sql.text(s, ++i, fact.reasonCode);
-            if (fact.complex == null) {
-                s.setNull(++i, java.sql.Types.BOOLEAN);
-            } else {
-                s.setBoolean(++i, fact.complex);
-            }
-            s.setBoolean(++i, fact.resolves);
-            Sql.date(s, ++i, fact.resolutionDue);
-            Sql.text(s, ++i, fact.timeliness);
-            s.executeUpdate();
+    private static final String INSERT_FACT = "INSERT INTO %s.intake_facts (submission_id, version, event_type,"
+            + " effective_on, recorded_at, kind, channel, unit_id, topic, received_on, status, clock_start, next_due,"
+            + " conclusion, outcome, merged_into, reason_code, complex, resolves, resolution_due, timeliness)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static void bindFact(PreparedStatement s, ConsumedEvent event, State state, Fact fact, LocalDate on,
+            String unit, LocalDate[] running) throws SQLException {
+        int i = 0;
+        s.setObject(++i, state.id);
+        s.setLong(++i, event.streamVersion());
+        s.setString(++i, event.type());
+        Sql.date(s, ++i, on);
+        Sql.instant(s, ++i, Decoding.recordedAt(event));
+        s.setString(++i, state.kind.name());
+        s.setString(++i, state.channel);
+        s.setString(++i, unit);
+        Sql.text(s, ++i, state.topic);
+        Sql.date(s, ++i, state.receivedOn);
+        s.setString(++i, state.status);
+        Sql.date(s, ++i, running[0]);
+        Sql.date(s, ++i, running[1]);
+        Sql.text(s, ++i, fact.conclusion);
+        Sql.text(s, ++i, fact.outcome);
+        Sql.uuid(s, ++i, fact.mergedInto);
+        Sql.text(s, ++i, fact.reasonCode);
+        if (fact.complex == null) {
+            s.setNull(++i, java.sql.Types.BOOLEAN);
+        } else {
+            s.setBoolean(++i, fact.complex);
         }
+        s.setBoolean(++i, fact.resolves);
+        Sql.date(s, ++i, fact.resolutionDue);
+        Sql.text(s, ++i, fact.timeliness);
     }
 
-    private static State load(Connection tx, String schema, UUID id) throws SQLException {
+    /** The stored submissions among {@code ids}, by id (those not received yet are absent). */
+    private static Map<UUID, State> load(Connection tx, String schema, List<UUID> ids) throws SQLException {
+        Map<UUID, State> states = new HashMap<>();
         try (PreparedStatement s = tx.prepareStatement("SELECT * FROM " + schema + ".intake_submissions"
-                + " WHERE submission_id = ?")) {
-            s.setObject(1, id);
+                + " WHERE submission_id = ANY(?)")) {
+            s.setArray(1, tx.createArrayOf("uuid", new LinkedHashSet<>(ids).toArray()));
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
+                while (rs.next()) {
+                    State state = read(rs);
+                    states.put(state.id, state);
                 }
-                State state = new State();
-                state.id = id;
-                state.receivedOn = Sql.date(rs, "received_on");
-                state.kind = SubmissionKind.valueOf(rs.getString("kind"));
-                state.channel = rs.getString("channel");
-                state.unitId = rs.getString("unit_id");
-                state.topic = rs.getString("topic");
-                state.acceptedOn = Sql.date(rs, "accepted_on");
-                state.complex = rs.getBoolean("complex");
-                state.remoteArea = rs.getBoolean("remote_area");
-                state.sensitive = rs.getBoolean("sensitive");
-                state.status = rs.getString("status");
-                state.resolved = rs.getBoolean("resolved");
-                state.extensions = new ArrayList<>(JSON.readValue(rs.getString("extensions"), EXTENSIONS));
-                state.publicSummary = rs.getString("public_summary");
-                return state;
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored extensions of " + id + " are unreadable", e);
             }
         }
+        return states;
     }
 
-    private static void save(Connection tx, String schema, State state, long version) throws SQLException {
-        try (PreparedStatement s = tx.prepareStatement("INSERT INTO " + schema + ".intake_submissions (submission_id,"
-                + " version, received_on, kind, channel, unit_id, topic, accepted_on, complex, remote_area, sensitive,"
-                + " status, resolved, extensions, public_summary, summary_fold)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, public.fold_vi(?))"
-                + " ON CONFLICT (submission_id) DO UPDATE SET version = excluded.version,"
-                + " received_on = excluded.received_on, kind = excluded.kind, channel = excluded.channel,"
-                + " unit_id = excluded.unit_id, topic = excluded.topic, accepted_on = excluded.accepted_on,"
-                + " complex = excluded.complex, remote_area = excluded.remote_area, sensitive = excluded.sensitive,"
-                + " status = excluded.status, resolved = excluded.resolved, extensions = excluded.extensions,"
-                + " public_summary = excluded.public_summary, summary_fold = excluded.summary_fold")) {
-            int i = 0;
-            s.setObject(++i, state.id);
-            s.setLong(++i, version);
-            Sql.date(s, ++i, state.receivedOn);
-            s.setString(++i, state.kind.name());
-            s.setString(++i, state.channel);
-            s.setString(++i, state.unitId);
-            Sql.text(s, ++i, state.topic);
-            Sql.date(s, ++i, state.acceptedOn);
-            s.setBoolean(++i, state.complex);
-            s.setBoolean(++i, state.remoteArea);
-            s.setBoolean(++i, state.sensitive);
-            s.setString(++i, state.status);
-            s.setBoolean(++i, state.resolved);
-            try {
-                s.setString(++i, JSON.writeValueAsString(state.extensions));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            Sql.text(s, ++i, state.publicSummary);
-            Sql.text(s, ++i, state.publicSummary);
-            s.executeUpdate();
+    private static State read(ResultSet rs) throws SQLException {
+        State state = new State();
+        state.id = Sql.uuid(rs, "submission_id");
+        state.receivedOn = Sql.date(rs, "received_on");
+        state.kind = SubmissionKind.valueOf(rs.getString("kind"));
+        state.channel = rs.getString("channel");
+        state.unitId = rs.getString("unit_id");
+        state.topic = rs.getString("topic");
+        state.acceptedOn = Sql.date(rs, "accepted_on");
+        state.complex = rs.getBoolean("complex");
+        state.remoteArea = rs.getBoolean("remote_area");
+        state.sensitive = rs.getBoolean("sensitive");
+        state.status = rs.getString("status");
+        state.resolved = rs.getBoolean("resolved");
+        try {
+            state.extensions = new ArrayList<>(JSON.readValue(rs.getString("extensions"), EXTENSIONS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored extensions of " + state.id + " are unreadable", e);
         }
+        state.publicSummary = rs.getString("public_summary");
+        return state;
+    }
+
+    private static final String UPSERT_SUBMISSION = "INSERT INTO %s.intake_submissions (submission_id, version,"
+            + " received_on, kind, channel, unit_id, topic, accepted_on, complex, remote_area, sensitive, status,"
+            + " resolved, extensions, public_summary, summary_fold)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, public.fold_vi(?))"
+            + " ON CONFLICT (submission_id) DO UPDATE SET version = excluded.version,"
+            + " received_on = excluded.received_on, kind = excluded.kind, channel = excluded.channel,"
+            + " unit_id = excluded.unit_id, topic = excluded.topic, accepted_on = excluded.accepted_on,"
+            + " complex = excluded.complex, remote_area = excluded.remote_area, sensitive = excluded.sensitive,"
+            + " status = excluded.status, resolved = excluded.resolved, extensions = excluded.extensions,"
+            + " public_summary = excluded.public_summary, summary_fold = excluded.summary_fold";
+
+    private static void bindSubmission(PreparedStatement s, State state, long version) throws SQLException {
+        int i = 0;
+        s.setObject(++i, state.id);
+        s.setLong(++i, version);
+        Sql.date(s, ++i, state.receivedOn);
+        s.setString(++i, state.kind.name());
+        s.setString(++i, state.channel);
+        s.setString(++i, state.unitId);
+        Sql.text(s, ++i, state.topic);
+        Sql.date(s, ++i, state.acceptedOn);
+        s.setBoolean(++i, state.complex);
+        s.setBoolean(++i, state.remoteArea);
+        s.setBoolean(++i, state.sensitive);
+        s.setString(++i, state.status);
+        s.setBoolean(++i, state.resolved);
+        try {
+            s.setString(++i, JSON.writeValueAsString(state.extensions));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Sql.text(s, ++i, state.publicSummary);
+        Sql.text(s, ++i, state.publicSummary);
     }
 
     /** A submission's status in the read model. */
