@@ -56,8 +56,23 @@ public class LiveFeed {
         this.heartbeat = heartbeat;
     }
 
-    /** Starts streaming the forum's events after {@code afterVersion} to the sink, until the client goes away. */
+    /**
+     * Starts streaming the forum's events after {@code afterVersion} to the sink, until the client goes away. The
+     * opening comment is sent on the request's own thread, before the resource method returns: sent from the
+     * polling thread it raced the framework's own handling of the response, which then failed with "Response head
+     * already sent" and ended the feed (seen by the benchmark's hall displays on a busy machine).
+     */
     public void start(UUID forumId, long afterVersion, SseEventSink sink, Sse sse) {
+        try {
+            send(sink, sse.newEventBuilder().comment("forum " + forumId).reconnectDelay(2000).build());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.debugf("live feed of forum %s could not open: %s", forumId, e.toString());
+            sink.close();
+            return;
+        }
         Thread.ofVirtual().name("live-" + forumId).start(() -> run(forumId, afterVersion, sink, sse));
     }
 
@@ -65,7 +80,6 @@ public class LiveFeed {
         long last = afterVersion;
         long quietSince = System.nanoTime();
         try {
-            send(sink, sse.newEventBuilder().comment("forum " + forumId).reconnectDelay(2000).build());
             while (!stopping && !sink.isClosed()) {
                 List<RecordedEvent> batch;
                 try {
