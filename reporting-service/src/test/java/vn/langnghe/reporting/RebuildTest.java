@@ -128,6 +128,31 @@ class RebuildTest {
                 .isEqualTo(10);
     }
 
+    /**
+     * Found by the hostile-input properties' 1,000-case run: the consumer of every replaced generation went on
+     * running, so each rebuild left one more consumer polling Kafka and taking database connections, until the
+     * pool ran dry and a rebuild never finished.
+     */
+    @Test
+    void aRebuild_stopsTheConsumerOfTheGenerationItReplaced() {
+        String admin = Tokens.shared().admin();
+        for (int i = 0; i < 3; i++) {
+            String id = given().auth().oauth2(admin).post("/api/v1/admin/projections/flow/rebuild")
+                    .then().statusCode(202).extract().path("id");
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> "SWITCHED".equals(status("flow", id).getString("state")));
+            String active = Projections.consumerName("flow", projections.activeGeneration("flow"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<String> listed = given().auth().oauth2(admin).get("/api/v1/status/consumers")
+                        .then().statusCode(200).extract().jsonPath().getList("consumer", String.class);
+                assertThat(listed).filteredOn(c -> c.startsWith("reporting-service.flow.")).containsExactly(active);
+                assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                        .filteredOn(n -> n.startsWith("event-consumer-reporting-service.flow."))
+                        .containsExactly("event-consumer-" + active);
+            });
+        }
+    }
+
     private static JsonPath status(String name, String id) {
         return given().auth().oauth2(Tokens.shared().admin())
                 .get("/api/v1/admin/projections/" + name + "/rebuild/" + id).then().statusCode(200).extract().jsonPath();

@@ -24,7 +24,8 @@ import vn.langnghe.servicekit.eventsourcing.ConsumerBinding;
  * generation; its tables are in schema {@code rp_<name>_g<N>}. Switching is one UPDATE of that row, so
  * readers and writers move over atomically. A consumer of an older generation turns into a no-op after the
  * switch (it reads the pointer under a share lock in each apply transaction, one per poll of events, so the
- * switch waits for in-flight applies and nothing is written to a retired generation afterwards).
+ * switch waits for in-flight applies and nothing is written to a retired generation afterwards), until the
+ * rebuild stops it.
  */
 @ApplicationScoped
 public class Projections {
@@ -145,10 +146,10 @@ public class Projections {
 
     /**
      * Makes {@code generation} the active one in one transaction, and drops generations older than the one it
-     * replaces (the replaced one is kept for comparison until the next switch).
+     * replaces (the replaced one is kept for comparison until the next switch). Returns the replaced generation.
      */
-    public void switchTo(String name, int generation) {
-        Transactions.inTransaction(dataSource, tx -> {
+    public int switchTo(String name, int generation) {
+        int replaced = Transactions.inTransaction(dataSource, tx -> {
             int previous = activeGeneration(tx, name, false);
             try (PreparedStatement s = tx.prepareStatement("UPDATE projection_versions SET active_generation = ?,"
                     + " switched_at = now() WHERE name = ?")) {
@@ -161,9 +162,10 @@ public class Projections {
                     ddl.execute("DROP SCHEMA IF EXISTS " + schema(name, old) + " CASCADE");
                 }
             }
-            return null;
+            return previous;
         });
         LOG.infof("projection %s now served by generation %d", name, generation);
+        return replaced;
     }
 
     /** Drops a generation that never became active (an abandoned or failed rebuild). */

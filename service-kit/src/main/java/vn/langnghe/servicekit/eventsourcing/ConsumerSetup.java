@@ -60,7 +60,9 @@ public class ConsumerSetup {
             KafkaEventConsumer consumer = new KafkaEventConsumer(
                     new ConsumerSettings(binding.name(), binding.topics(), servers, retryBackoff),
                     new CheckpointedApplier(dataSource, binding.name(), binding.handler()));
-            running.put(binding.name(), consumer);
+            synchronized (running) {
+                running.put(binding.name(), consumer);
+            }
             registerMetrics(binding.name(), consumer.stats());
             consumer.start();
         }
@@ -81,17 +83,41 @@ public class ConsumerSetup {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running.values().forEach(KafkaEventConsumer::close);
+        List<KafkaEventConsumer> all;
+        synchronized (running) {
+            all = List.copyOf(running.values());
+        }
+        all.forEach(KafkaEventConsumer::close);
+    }
+
+    /**
+     * Stops and forgets a consumer whose work another one took over (reporting: the generation a rebuild
+     * replaced): it no longer counts for health, status or metrics. Unknown names are ignored.
+     */
+    public void retire(String name) {
+        KafkaEventConsumer consumer;
+        synchronized (running) {
+            consumer = running.remove(name);
+        }
+        if (consumer != null) {
+            consumer.close();
+            List.copyOf(metrics.getMeters()).stream().filter(m -> name.equals(m.getId().getTag("consumer")))
+                    .forEach(metrics::remove);
+        }
     }
 
     /** Each consumer's counters, by name. */
     public Map<String, ConsumerStats> stats() {
         Map<String, ConsumerStats> stats = new LinkedHashMap<>();
-        running.forEach((name, consumer) -> stats.put(name, consumer.stats()));
+        synchronized (running) {
+            running.forEach((name, consumer) -> stats.put(name, consumer.stats()));
+        }
         return stats;
     }
 
     public boolean allRunning() {
-        return running.values().stream().allMatch(KafkaEventConsumer::isRunning);
+        synchronized (running) {
+            return running.values().stream().allMatch(KafkaEventConsumer::isRunning);
+        }
     }
 }

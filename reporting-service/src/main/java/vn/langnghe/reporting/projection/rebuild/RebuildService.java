@@ -14,7 +14,12 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,13 +33,16 @@ import vn.langnghe.eventsourcing.consumer.ConsumerSettings;
 import vn.langnghe.eventsourcing.consumer.ConsumerStats;
 import vn.langnghe.eventsourcing.consumer.KafkaEventConsumer;
 import vn.langnghe.reporting.projection.Projections;
+import vn.langnghe.servicekit.eventsourcing.ConsumerSetup;
 
 /**
  * Rebuilds a projection from offset zero into a fresh generation while the active one keeps serving: a new
  * consumer group and checkpoint owner ({@code reporting-service.<name>.g<N>}) reads the topics from the
  * start into schema {@code rp_<name>_g<N>}; once it has processed every record that existed when the
  * rebuild started and has no lag, the pointer switches in one transaction and that consumer simply goes
- * on as the projection's live consumer (the old generation's consumer turns into a no-op). Progress:
+ * on as the projection's live consumer. The replaced generation's consumer is stopped then: it would only skip
+ * events, and every rebuild would leave one more consumer polling Kafka and taking database connections (a
+ * few hundred rebuilds in one process exhausted the pool, found by the hostile-input properties). Progress:
  * records processed of the records to read, events per second, estimated seconds left.
  */
 @ApplicationScoped
@@ -62,6 +70,8 @@ public class RebuildService {
         volatile State state = State.RUNNING;
         volatile Instant switchedAt;
         volatile String error;
+        /** Stopped because a later rebuild replaced its generation. */
+        volatile boolean retired;
 
         Rebuild(String projection, int generation, long total) {
             this.projection = projection;
@@ -89,17 +99,19 @@ public class RebuildService {
     }
 
     private final Projections projections;
+    private final ConsumerSetup consumers;
     private final DataSource dataSource;
     private final Optional<String> bootstrapServers;
     private final Duration retryBackoff;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
 
-    RebuildService(Projections projections, DataSource dataSource,
+    RebuildService(Projections projections, ConsumerSetup consumers, DataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
             @ConfigProperty(name = "langnghe.consumers.retry-backoff", defaultValue = "1s") Duration retryBackoff,
             Clock clock) {
         this.projections = projections;
+        this.consumers = consumers;
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.retryBackoff = retryBackoff;
@@ -142,10 +154,14 @@ public class RebuildService {
         return all;
     }
 
-    /** Counters of the consumers rebuilds started (they keep running as live consumers after the switch). */
+    /**
+     * Counters of the consumers rebuilds started (they keep running as live consumers after the switch), but
+     * those a later rebuild retired.
+     */
     public Map<String, ConsumerStats> stats() {
         Map<String, ConsumerStats> stats = new LinkedHashMap<>();
-        rebuilds.values().forEach(r -> stats.put(r.consumerName, r.consumer.stats()));
+        rebuilds.values().stream().filter(r -> !r.retired)
+                .forEach(r -> stats.put(r.consumerName, r.consumer.stats()));
         return stats;
     }
 
@@ -169,9 +185,10 @@ public class RebuildService {
                 Thread.sleep(200);
                 KafkaEventConsumer consumer = r.consumer;
                 if (r.processed() >= r.total && consumer.stats().lag() == 0 && consumer.isRunning()) {
-                    projections.switchTo(r.projection, r.generation);
+                    int replaced = projections.switchTo(r.projection, r.generation);
                     r.switchedAt = clock.instant();
                     r.state = State.SWITCHED;
+                    retire(r.projection, replaced);
                 }
             }
         } catch (InterruptedException e) {
@@ -183,6 +200,32 @@ public class RebuildService {
             r.state = State.FAILED;
             r.error = e.toString();
             r.consumer.close();
+        }
+    }
+
+    /**
+     * Stops the consumer of a generation a rebuild replaced (the one started with the service, or a rebuild's)
+     * and deletes its consumer group, which would otherwise stay in Kafka lagging behind for good. The switch has
+     * happened: a failure here is logged, never the rebuild's.
+     */
+    private void retire(String projection, int generation) {
+        String name = Projections.consumerName(projection, generation);
+        try {
+            consumers.retire(name);
+            for (Rebuild r : rebuilds.values()) {
+                if (r.consumerName.equals(name)) {
+                    r.retired = true;
+                    r.consumer.close();
+                }
+            }
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers.orElseThrow()))) {
+                admin.deleteConsumerGroups(List.of(name)).all().get(10, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf("retiring %s, the consumer of a replaced generation: %s", name, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -234,6 +277,6 @@ public class RebuildService {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        rebuilds.values().forEach(r -> r.consumer.close());
+        rebuilds.values().stream().filter(r -> !r.retired).forEach(r -> r.consumer.close());
     }
 }
