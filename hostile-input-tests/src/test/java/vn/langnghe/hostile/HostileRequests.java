@@ -52,7 +52,7 @@ final class HostileRequests {
         final ValidRequest valid;
         final HostileCase c;
         final Map<String, String> path;
-        final Map<String, String> query;
+        final Map<String, String> query; // values percent-encoded as they go on the wire
         final Map<String, String> headers;
         ObjectNode body;
         TokenSpec caller;
@@ -67,7 +67,8 @@ final class HostileRequests {
             this.valid = valid;
             this.c = c;
             this.path = new LinkedHashMap<>(valid.pathValues());
-            this.query = new LinkedHashMap<>(valid.query());
+            this.query = new LinkedHashMap<>();
+            valid.query().forEach((name, value) -> query.put(name, encode(value)));
             this.headers = new LinkedHashMap<>(valid.headers());
             this.body = valid.body() == null ? null : valid.body().deepCopy();
             this.caller = valid.caller();
@@ -194,8 +195,8 @@ final class HostileRequests {
 
         void unknownField() {
             if (body == null) {
-                query.put("unknownParameter" + c.pick(), c.payload());
-                description = "undeclared query parameter";
+                query.put("unknownParameter" + c.pick(), encode(c.payload()));
+                description = "undeclared query parameter = " + Printable.of(c.payload(), 80);
                 return;
             }
             String name = List.of("__proto__", "isAdmin", "unitIdOverride", "version", "actor").get(c.pick() % 5);
@@ -334,7 +335,7 @@ final class HostileRequests {
                 refusal = Refusal.NOT_SUCCESSFUL;
                 description = "ids of another unit or partner: " + valid.foreignPathValues();
             } else if (valid.query().containsKey("unit") && caller != null && caller.unitId() != null) {
-                query.put("unit", SeedData.OTHER_CITY);
+                query.put("unit", encode(SeedData.OTHER_CITY));
                 refusal = Refusal.NOT_SUCCESSFUL;
                 description = "a unit outside the caller's: " + SeedData.OTHER_CITY;
             } else {
@@ -384,7 +385,7 @@ final class HostileRequests {
             if (!query.isEmpty()) {
                 StringBuilder q = new StringBuilder();
                 query.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&").append(k).append('=')
-                        .append(v.contains("%") ? v : encode(v)));
+                        .append(v));
                 result += q;
             }
             return result;

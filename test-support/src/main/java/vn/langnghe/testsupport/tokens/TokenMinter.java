@@ -166,7 +166,18 @@ public final class TokenMinter {
     /** Same claims and key id, but signed by a different key: must be rejected. */
     public String forged(TokenSpec spec) {
         Instant now = Instant.now();
-        return sign(spec, now, now.plus(spec.lifetime()), newKeyPair().getPrivate());
+        return sign(spec, now, now.plus(spec.lifetime()), forgerKey().getPrivate());
+    }
+
+    private KeyPair forgerKey;
+
+    // One forger's key per minter: generating a 2048-bit key costs tens of milliseconds, and property tests forge
+    // thousands of tokens.
+    private synchronized KeyPair forgerKey() {
+        if (forgerKey == null) {
+            forgerKey = newKeyPair();
+        }
+        return forgerKey;
     }
 
     private String sign(TokenSpec spec, Instant issuedAt, Instant expiresAt, PrivateKey key) {
