@@ -50,12 +50,9 @@ final class Explanations {
     static String of(String figure) {
         if (figure.startsWith("startup.")) {
             return "a JVM-mode Quarkus start on 2 shared cores runs five Flyway migration sets one after the other"
-                    + " on the main thread (the service's own, the event store, personal data, the consumer"
-                    + " checkpoints, ...; about 0.5 s each while the JVM is cold) and then opens the Kafka clients."
-                    + " The full run of 2026-12-06 packaged the services with an AppCDS archive"
-                    + " (`quarkus.package.jar.appcds.enabled`, mapped by each JVM) and the starts stayed at 6.6, 5.9"
-                    + " and 4.7 s, no better than without it, so AppCDS is not kept. Running the migration sets"
-                    + " together (or in one Flyway) and a native image would close it.";
+                    + " on the main thread (about 0.5 s each while the JVM is cold), then opens the Kafka clients;"
+                    + " AppCDS did not shorten it here (benchmarks/method.md). Running the migration sets together"
+                    + " (or in one Flyway) or a native image would close it.";
         }
         if (figure.startsWith("rss_at_rest.")) {
             return "a 384 MB max heap lets the JVM keep garbage it has not needed to collect, plus metaspace and the"
