@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static vn.langnghe.reporting.Feed.at;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -13,6 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,7 @@ import vn.langnghe.eventsourcing.consumer.ConsumerStats;
 import vn.langnghe.reporting.Feed.Stream;
 import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.reporting.projection.rebuild.RebuildService;
+import vn.langnghe.reporting.projection.rebuild.RecordCounter;
 import vn.langnghe.servicekit.eventsourcing.ConsumerSetup;
 import vn.langnghe.testsupport.quarkus.PostgresKafkaResource;
 import vn.langnghe.testsupport.quarkus.PrismContractResource;
@@ -151,6 +156,54 @@ class RebuildTest {
                         .containsExactly("event-consumer-" + active);
             });
         }
+    }
+
+    /**
+     * Found by the full benchmark: the start request counted the records to read (all 10 million of them) before
+     * it answered, and the client gave up after 30 s. The count now runs in the rebuild's own thread.
+     */
+    @Test
+    void theStartAnswersBeforeTheRecordsAreCounted_andTheRebuildSwitchesOnlyOnceCounted() {
+        CountDownLatch counted = new CountDownLatch(1);
+        QuarkusMock.installMockForType(new RecordCounter() {
+            @Override
+            public long count(String servers, List<String> topics, BooleanSupplier cancelled) {
+                try {
+                    counted.await(90, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.count(servers, topics, cancelled);
+            }
+        }, RecordCounter.class);
+        Feed feed = new Feed(servers);
+        // dated outside 2022-H1, which the other test counts
+        feed.received(SubmissionKind.TIP, Channel.HOTLINE, "NA-HOANGMAI-QUYNHXUAN", "2021-05-01", "DRUGS", "Tin báo");
+        feed.send();
+        feed.awaitApplied(dataSource, projections);
+
+        String admin = Tokens.shared().admin();
+        JsonPath started = given().auth().oauth2(admin).post("/api/v1/admin/projections/flow/rebuild")
+                .then().statusCode(202).extract().jsonPath();
+        String id = started.getString("id");
+        assertThat(started.getString("state")).isEqualTo("RUNNING");
+        assertThat((Object) started.get("totalEvents")).as("not counted yet").isNull();
+        assertThat((Object) started.get("etaSeconds")).isNull();
+
+        // its consumer reads meanwhile, and catches up, but the rebuild may not switch before the count is known
+        String consumer = started.getString("consumer");
+        await().atMost(Duration.ofSeconds(60)).until(() -> rebuilds.stats().get(consumer).lag() == 0
+                && status("flow", id).getLong("processedEvents") > 0);
+        JsonPath counting = status("flow", id);
+        assertThat(counting.getString("state")).isEqualTo("RUNNING");
+        assertThat((Object) counting.get("totalEvents")).isNull();
+
+        counted.countDown();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> "SWITCHED".equals(status("flow", id).getString("state")));
+        JsonPath done = status("flow", id);
+        assertThat(done.getLong("totalEvents")).isPositive();
+        assertThat(done.getLong("processedEvents")).isGreaterThanOrEqualTo(done.getLong("totalEvents"));
     }
 
     private static JsonPath status(String name, String id) {

@@ -112,8 +112,11 @@ public final class Projections {
                 return new RebuildRun(total, status.path("processedEvents").asLong(), seconds, false);
             }
             if (System.nanoTime() - lastReport > 10_000_000_000L) {
-                progress.accept(String.format("rebuild: %,d of %,d events, %,.0f/s", status.path("processedEvents")
-                        .asLong(), total, status.path("eventsPerSecond").asDouble()));
+                long processed = status.path("processedEvents").asLong();
+                double rate = status.path("eventsPerSecond").asDouble();
+                progress.accept(status.path("totalEvents").isNull()
+                        ? String.format("rebuild: %,d events, %,.0f/s (still counting the events to read)", processed, rate)
+                        : String.format("rebuild: %,d of %,d events, %,.0f/s", processed, total, rate));
                 lastReport = System.nanoTime();
             }
             LockSupport.parkNanos(200_000_000); // poll the progress endpoint, with a deadline

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +20,6 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.langnghe.eventsourcing.consumer.CheckpointedApplier;
@@ -43,7 +37,9 @@ import vn.langnghe.servicekit.eventsourcing.ConsumerSetup;
  * on as the projection's live consumer. The replaced generation's consumer is stopped then: it would only skip
  * events, and every rebuild would leave one more consumer polling Kafka and taking database connections (a
  * few hundred rebuilds in one process exhausted the pool, found by the hostile-input properties). Progress:
- * records processed of the records to read, events per second, estimated seconds left.
+ * records processed of the records to read, events per second, estimated seconds left. The records to read
+ * are counted in the rebuild's own thread while its consumer already reads: counting 10 million records takes
+ * longer than an HTTP client waits, so the start request answers at once with {@code totalEvents} null.
  */
 @ApplicationScoped
 public class RebuildService {
@@ -52,8 +48,9 @@ public class RebuildService {
 
     public enum State { RUNNING, SWITCHED, FAILED }
 
+    /** {@code totalEvents} and {@code etaSeconds} are null while the records to read are being counted. */
     public record RebuildStatus(String id, String projection, int generation, String consumer, State state,
-            Instant startedAt, Instant switchedAt, long totalEvents, long processedEvents, double eventsPerSecond,
+            Instant startedAt, Instant switchedAt, Long totalEvents, long processedEvents, double eventsPerSecond,
             Long etaSeconds, long restarts, String error) {}
 
     /** One rebuild and its consumer. */
@@ -63,7 +60,8 @@ public class RebuildService {
         final int generation;
         final String consumerName;
         final Instant startedAt;
-        final long total;
+        /** Null until counted. */
+        volatile Long total;
         volatile KafkaEventConsumer consumer;
         volatile long processedBefore;
         volatile long restarts;
@@ -73,12 +71,11 @@ public class RebuildService {
         /** Stopped because a later rebuild replaced its generation. */
         volatile boolean retired;
 
-        Rebuild(String projection, int generation, long total) {
+        Rebuild(String projection, int generation) {
             this.projection = projection;
             this.generation = generation;
             this.consumerName = Projections.consumerName(projection, generation);
             this.startedAt = clock.instant();
-            this.total = total;
         }
 
         long processed() {
@@ -91,8 +88,10 @@ public class RebuildService {
             Instant end = switchedAt != null ? switchedAt : clock.instant();
             double seconds = Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
             double rate = processed / seconds;
+            Long total = this.total;
             Long eta = state != State.RUNNING ? Long.valueOf(0)
-                    : rate <= 0 ? null : Long.valueOf((long) Math.ceil(Math.max(0, total - processed) / rate));
+                    : rate <= 0 || total == null ? null
+                    : Long.valueOf((long) Math.ceil(Math.max(0, total - processed) / rate));
             return new RebuildStatus(id, projection, generation, consumerName, state, startedAt, switchedAt, total,
                     processed, Math.round(rate * 10) / 10.0, eta, restarts, error);
         }
@@ -100,18 +99,21 @@ public class RebuildService {
 
     private final Projections projections;
     private final ConsumerSetup consumers;
+    private final RecordCounter counter;
     private final DataSource dataSource;
     private final Optional<String> bootstrapServers;
     private final Duration retryBackoff;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
-    RebuildService(Projections projections, ConsumerSetup consumers, DataSource dataSource,
+    RebuildService(Projections projections, ConsumerSetup consumers, RecordCounter counter, DataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
             @ConfigProperty(name = "langnghe.consumers.retry-backoff", defaultValue = "1s") Duration retryBackoff,
             Clock clock) {
         this.projections = projections;
         this.consumers = consumers;
+        this.counter = counter;
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.retryBackoff = retryBackoff;
@@ -133,13 +135,12 @@ public class RebuildService {
             }
         }
         String servers = bootstrapServers.orElseThrow(() -> new IllegalStateException("kafka.bootstrap.servers is unset"));
-        long total = recordsToRead(servers, projections.get(name).topics());
         int generation = projections.createGeneration(name);
-        Rebuild rebuild = new Rebuild(name, generation, total);
+        Rebuild rebuild = new Rebuild(name, generation);
         rebuild.consumer = newConsumer(rebuild, servers).start();
         rebuilds.put(rebuild.id, rebuild);
-        Thread.ofVirtual().name("rebuild-" + name + "-g" + generation).start(() -> watch(rebuild));
-        LOG.infof("rebuilding %s into generation %d: %d records to read", name, generation, total);
+        Thread.ofVirtual().name("rebuild-" + name + "-g" + generation).start(() -> watch(rebuild, servers));
+        LOG.infof("rebuilding %s into generation %d; counting the records to read", name, generation);
         return rebuild.status();
     }
 
@@ -179,8 +180,12 @@ public class RebuildService {
         r.consumer = newConsumer(r, bootstrapServers.orElseThrow()).start();
     }
 
-    private void watch(Rebuild r) {
+    private void watch(Rebuild r, String servers) {
         try {
+            long counting = System.nanoTime();
+            r.total = counter.count(servers, projections.get(r.projection).topics(), () -> stopping);
+            LOG.infof("rebuilding %s into generation %d: %d records to read (counted in %d ms)", r.projection,
+                    r.generation, r.total, (System.nanoTime() - counting) / 1_000_000);
             while (r.state == State.RUNNING) {
                 Thread.sleep(200);
                 KafkaEventConsumer consumer = r.consumer;
@@ -195,6 +200,9 @@ public class RebuildService {
             Thread.currentThread().interrupt();
             r.state = State.FAILED;
             r.error = "interrupted";
+        } catch (CancellationException e) { // the service is stopping
+            r.state = State.FAILED;
+            r.error = e.getMessage();
         } catch (RuntimeException e) {
             LOG.errorf(e, "rebuild %s of %s failed", r.id, r.projection);
             r.state = State.FAILED;
@@ -235,48 +243,8 @@ public class RebuildService {
                 new CheckpointedApplier(dataSource, r.consumerName, projections.handler(r.projection, r.generation)));
     }
 
-    /**
-     * Committed records on the topics now, from the log start: what the rebuild must have read before it may
-     * switch. Counted by reading them (read_committed), not from offsets: the relays publish in Kafka
-     * transactions (ADR 0010), and every commit or abort marker and every aborted record takes an offset
-     * that no consumer ever receives.
-     */
-    static long recordsToRead(String servers, List<String> topics) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                List<PartitionInfo> infos = probe.partitionsFor(topic, Duration.ofSeconds(10));
-                if (infos != null) {
-                    infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-                }
-            }
-            probe.assign(partitions);
-            probe.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = probe.endOffsets(partitions, Duration.ofSeconds(10));
-            long records = 0;
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> probe.position(p, Duration.ofSeconds(10)) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not count the records on " + topics + " within 60 s");
-                }
-                for (ConsumerRecord<byte[], byte[]> record : probe.poll(Duration.ofMillis(200))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        records++;
-                    }
-                }
-            }
-            return records;
-        }
-    }
-
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         rebuilds.values().stream().filter(r -> !r.retired).forEach(r -> r.consumer.close());
     }
 }

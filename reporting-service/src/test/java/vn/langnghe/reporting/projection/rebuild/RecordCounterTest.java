@@ -1,10 +1,12 @@
 package vn.langnghe.reporting.projection.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,26 +19,43 @@ import vn.langnghe.testsupport.infra.Infrastructure;
  * delivered, and aborted records are never delivered either. A rebuild that expected end minus start offset
  * records never switched (found by the fault-injection run, docs/fault-injection.md).
  */
-class RecordsToReadTest {
+class RecordCounterTest {
 
     @Test
     void countsOnlyCommittedRecords_notTransactionMarkersOrAbortedRecords() {
         String servers = Infrastructure.shared().kafka().bootstrapServers();
         String topic = "rebuild-count-" + UUID.randomUUID();
         // created by the first send (the test broker auto-creates topics with 4 partitions)
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "records-to-read-" + UUID.randomUUID());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = transactionalProducer(servers)) {
             producer.initTransactions();
             send(producer, topic, 3, true);
             send(producer, topic, 4, false);
             send(producer, topic, 2, true);
         }
 
-        assertThat(RebuildService.recordsToRead(servers, List.of(topic))).isEqualTo(5);
+        assertThat(new RecordCounter().count(servers, List.of(topic), () -> false)).isEqualTo(5);
+    }
+
+    @Test
+    void stopsWhenCancelled_asWhenTheServiceStops() {
+        String servers = Infrastructure.shared().kafka().bootstrapServers();
+        String topic = "rebuild-count-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = transactionalProducer(servers)) {
+            producer.initTransactions();
+            send(producer, topic, 3, true);
+        }
+
+        assertThatThrownBy(() -> new RecordCounter().count(servers, List.of(topic), () -> true))
+                .isInstanceOf(CancellationException.class);
+    }
+
+    private static KafkaProducer<String, String> transactionalProducer(String servers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "records-to-read-" + UUID.randomUUID());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
     }
 
     private static void send(KafkaProducer<String, String> producer, String topic, int records, boolean commit) {
