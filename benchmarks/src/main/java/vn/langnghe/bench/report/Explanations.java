@@ -36,13 +36,20 @@ final class Explanations {
                     + " upsert with a folded summary and a trigram index), the flow projection reading the same topic,"
                     + " and the broker. The raw upsert writes a fixed row 100 at a time with nothing to decode. Cores"
                     + " of their own for reporting and its database, and rebuild consumers on several partitions,"
-                    + " would close more of it."),
-            Map.entry(Catalogue.QUERY_HALF_YEAR, "the intake report aggregates the fact table at query time over every"
-                    + " unit below the ministry and every figure; with millions of facts that is a large scan."
-                    + " Pre-aggregated daily counts per unit (like event_flow_daily) summed at query time would close"
-                    + " it."),
-            Map.entry(Catalogue.QUERY_AS_RECORDED, "as for the half-year query, plus the recorded_at filter over the"
-                    + " fact table; the same pre-aggregation keyed by recorded day would close it."));
+                    + " would close more of it. In the full run the rebuild also shares the cores with the live"
+                    + " consumers still applying the synthetic events: reporting's intake and flow projections and"
+                    + " forum-service's consumer of the intake topic, each writing a checkpoint per stream."),
+            Map.entry(Catalogue.QUERY_HALF_YEAR, "the intake report computes its figures from the fact table at query"
+                    + " time, so its cost grows with the events in the period: for every fact in the half-year it looks"
+                    + " up the submission's latest kind and whether it was merged away (two index probes per fact),"
+                    + " then sorts and groups them; at ministry level that is every fact of the period. The backlog"
+                    + " part reads the last fact of every submission ever recorded. Counts kept by the projection"
+                    + " itself (per unit, effective day, figure, kind and channel, as deltas stamped with their recorded"
+                    + " day, moved when a submission is reclassified or merged), summed at query time, would make the"
+                    + " query's cost independent of the number of events and close it."),
+            Map.entry(Catalogue.QUERY_AS_RECORDED, "as for the half-year query: the recorded_at filter still visits every"
+                    + " fact of the period. With the counts above, a past instant is the sum of the whole recorded days"
+                    + " before it plus that day's deltas up to the instant."));
 
     private Explanations() {
     }

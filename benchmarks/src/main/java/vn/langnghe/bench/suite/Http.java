@@ -59,6 +59,11 @@ public final class Http {
         return expect(200, request(url, token).GET().build());
     }
 
+    /** A GET that may take longer than the usual 30 s (report queries on millions of events). */
+    public JsonNode get(String url, String token, Duration timeout) {
+        return expect(200, request(url, token).timeout(timeout).GET().build());
+    }
+
     public JsonNode post(int status, String url, String token, Object body) {
         return expect(status, request(url, token).header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : json(body)).build());
