@@ -23,7 +23,6 @@ import vn.langnghe.contracts.events.SessionKind;
 import vn.langnghe.contracts.events.SubmissionKind;
 import vn.langnghe.contracts.reference.TopicTaxonomy;
 import vn.langnghe.contracts.reference.UnitTree;
-import vn.langnghe.eventsourcing.store.SqlErrors;
 import vn.langnghe.intake.domain.clock.Timeliness;
 import vn.langnghe.reporting.config.ReportingConfig;
 import vn.langnghe.reporting.projection.Projections;
@@ -115,7 +114,7 @@ public class ForumReports {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
             if (!scope.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement(PERIOD_SQL.formatted(schema, UnitScope.WINDOWS))) {
+                try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(), PERIOD_SQL.formatted(schema, UnitScope.WINDOWS))) {
                     int i = scope.bind(c, s, 1);
                     Sql.date(s, i++, period.from());
                     Sql.date(s, i++, period.to());
@@ -135,7 +134,7 @@ public class ForumReports {
                     }
                 }
                 if (asRecordedAt != null) {
-                    try (PreparedStatement s = c.prepareStatement(LATER_SQL.formatted(schema, UnitScope.WINDOWS))) {
+                    try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(), LATER_SQL.formatted(schema, UnitScope.WINDOWS))) {
                         int i = scope.bind(c, s, 1);
                         Sql.date(s, i++, period.from());
                         Sql.date(s, i++, period.to());
@@ -149,7 +148,7 @@ public class ForumReports {
                 }
             }
             if (!backlogScope.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement(FOLLOW_UPS_SQL.formatted(schema, UnitScope.WINDOWS))) {
+                try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(), FOLLOW_UPS_SQL.formatted(schema, UnitScope.WINDOWS))) {
                     int i = 1;
                     Sql.date(s, i++, backlogAsOf);
                     i = backlogScope.bind(c, s, i);
@@ -167,7 +166,7 @@ public class ForumReports {
                 }
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(e);
+            throw ReportQueries.translate(e, config.queryTimeout());
         }
         return new ForumReport(unit, units.unit(unit).nameVi(), period.from(), period.to(), backlogAsOf, asRecordedAt,
                 units.version(), topics.version(), config.suppressBelow(), rows(unit, scope, backlogScope, cube),

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 import vn.langnghe.contracts.events.Channel;
 import vn.langnghe.contracts.events.SubmissionKind;
 import vn.langnghe.contracts.reference.UnitTree;
-import vn.langnghe.eventsourcing.store.SqlErrors;
 import vn.langnghe.intake.domain.clock.LegalClock;
 import vn.langnghe.reporting.config.ReportingConfig;
 import vn.langnghe.reporting.projection.Projections;
@@ -143,7 +142,7 @@ public class IntakeReports {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
             if (!scope.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement(PERIOD_SQL.formatted(schema, UnitScope.WINDOWS, R))) {
+                try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(), PERIOD_SQL.formatted(schema, UnitScope.WINDOWS, R))) {
                     int i = scope.bind(c, s, 1);
                     Sql.date(s, i++, period.from());
                     Sql.date(s, i++, period.to());
@@ -157,7 +156,7 @@ public class IntakeReports {
                     }
                 }
                 if (asRecordedAt != null) {
-                    try (PreparedStatement s = c.prepareStatement(LATER_SQL.formatted(schema, UnitScope.WINDOWS))) {
+                    try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(), LATER_SQL.formatted(schema, UnitScope.WINDOWS))) {
                         int i = scope.bind(c, s, 1);
                         Sql.date(s, i++, period.from());
                         Sql.date(s, i++, period.to());
@@ -171,7 +170,7 @@ public class IntakeReports {
                 }
             }
             if (!backlogScope.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement(BACKLOG_SQL.formatted(schema, UnitScope.WINDOWS))) {
+                try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(), BACKLOG_SQL.formatted(schema, UnitScope.WINDOWS))) {
                     int i = 1;
                     s.setTimestamp(i++, Timestamp.from(until));
                     Sql.date(s, i++, backlogAsOf);
@@ -194,7 +193,7 @@ public class IntakeReports {
                 }
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(e);
+            throw ReportQueries.translate(e, config.queryTimeout());
         }
         List<ReportRow> rows = rows(unit, scope, backlogScope, cube);
         return new IntakeReport(unit, units.unit(unit).nameVi(), period.from(), period.to(), backlogAsOf, asRecordedAt,

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import vn.langnghe.contracts.reference.UnitTree;
-import vn.langnghe.eventsourcing.store.SqlErrors;
+import vn.langnghe.reporting.config.ReportingConfig;
 import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.reporting.projection.Sql;
 import vn.langnghe.reporting.projection.forum.ForumProjection;
@@ -56,11 +56,13 @@ public class TopicTrends {
     private final DataSource dataSource;
     private final Projections projections;
     private final UnitTree units;
+    private final ReportingConfig config;
 
-    TopicTrends(DataSource dataSource, Projections projections, UnitTree units) {
+    TopicTrends(DataSource dataSource, Projections projections, UnitTree units, ReportingConfig config) {
         this.dataSource = dataSource;
         this.projections = projections;
         this.units = units;
+        this.config = config;
     }
 
     public static Granularity granularity(String value) {
@@ -90,7 +92,7 @@ public class TopicTrends {
         Map<String, long[]> counts = new TreeMap<>();
         if (!scope.isEmpty()) {
             try (Connection c = dataSource.getConnection();
-                    PreparedStatement s = c.prepareStatement(SQL.formatted(projections.activeSchema(ForumProjection.NAME),
+                    PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(), SQL.formatted(projections.activeSchema(ForumProjection.NAME),
                             projections.activeSchema(IntakeProjection.NAME), UnitScope.WINDOWS))) {
                 c.setReadOnly(true);
                 int i = 1;
@@ -114,7 +116,7 @@ public class TopicTrends {
                     }
                 }
             } catch (SQLException e) {
-                throw SqlErrors.translate(e);
+                throw ReportQueries.translate(e, config.queryTimeout());
             }
         }
         List<TrendPoint> points = new ArrayList<>();

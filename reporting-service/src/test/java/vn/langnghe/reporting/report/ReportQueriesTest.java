@@ -1,0 +1,46 @@
+package vn.langnghe.reporting.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import vn.langnghe.eventsourcing.store.EventStoreUnavailable;
+import vn.langnghe.reporting.report.ReportQueries.ReportTooSlow;
+import vn.langnghe.testsupport.infra.Infrastructure;
+import vn.langnghe.testsupport.infra.PostgresServer;
+
+/**
+ * Found by the full benchmark: a ministry-level report on millions of events ran past the connection's 30 s
+ * socket timeout and was answered "database unavailable; retry later". PostgreSQL now stops the statement at
+ * the report limit, and the answer says the report was too big.
+ */
+class ReportQueriesTest {
+
+    @Test
+    void aStatementPastTheLimit_isStoppedByPostgres_andReportedAsTooSlow() throws SQLException {
+        PostgresServer postgres = Infrastructure.shared().postgres();
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(),
+                postgres.password());
+                PreparedStatement slow = ReportQueries.prepare(c, Duration.ofSeconds(1), "SELECT pg_sleep(30)")) {
+            long begin = System.nanoTime();
+            SQLException failure = (SQLException) catchThrowable(slow::executeQuery);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).as("stopped at the limit, not after 30 s")
+                    .isLessThan(Duration.ofSeconds(20));
+            RuntimeException answer = ReportQueries.translate(failure, Duration.ofSeconds(1));
+            assertThat(answer).isInstanceOf(ReportTooSlow.class).hasMessageContaining("longer than 1 s");
+        }
+    }
+
+    @Test
+    void otherUnavailableStates_stayDatabaseUnavailable() {
+        SQLException connectionLost = new SQLException("gone", "08006");
+        assertThat(ReportQueries.translate(connectionLost, Duration.ofSeconds(1)))
+                .isInstanceOf(EventStoreUnavailable.class);
+    }
+}
