@@ -323,29 +323,40 @@ public final class BenchMain {
                 progress.note(String.format("rebuild: %,d of %,d events in %.1f s: %,.0f events/s%s",
                         rebuild.processed(), rebuild.events(), rebuild.seconds(), rebuild.eventsPerSecond(),
                         rebuild.complete() ? "" : " (window closed before the switch)"));
-                Duration queryTime = Duration.ofSeconds(profile.querySeconds());
-                Projections.QueryRun halfYear = projections.queries(Projections.MINISTRY_HALF_YEAR,
-                        profile.queriesPerKind(), queryTime);
-                Projections.QueryRun asRecorded = projections.queries(Projections.AS_RECORDED_AT,
-                        profile.queriesPerKind(), queryTime);
-                measurements.add(Catalogue.QUERY_HALF_YEAR, halfYear.p99Millis());
-                measurements.add(Catalogue.QUERY_AS_RECORDED, asRecorded.p99Millis());
-                progress.note(String.format("report queries p99: half-year %.1f ms (%d queries), as recorded at"
-                        + " %.1f ms (%d queries)", halfYear.p99Millis(), halfYear.measured(), asRecorded.p99Millis(),
-                        asRecorded.measured()));
-                for (Projections.QueryRun q : List.of(halfYear, asRecorded)) {
-                    if (q.measured() < q.asked()) {
-                        notes.add(String.format("Report queries, round %d: %d of %d %s queries fit in %d s (the"
-                                + " slowest took %.1f s); the p99 is of those.", round, q.measured(), q.asked(),
-                                q == halfYear ? "half-year" : "as-recorded-at", profile.querySeconds(),
-                                q.slowestSeconds()));
+                boolean queriesFailed = false;
+                try {
+                    Duration queryTime = Duration.ofSeconds(profile.querySeconds());
+                    Projections.QueryRun halfYear = projections.queries(Projections.MINISTRY_HALF_YEAR,
+                            profile.queriesPerKind(), queryTime);
+                    Projections.QueryRun asRecorded = projections.queries(Projections.AS_RECORDED_AT,
+                            profile.queriesPerKind(), queryTime);
+                    measurements.add(Catalogue.QUERY_HALF_YEAR, halfYear.p99Millis());
+                    measurements.add(Catalogue.QUERY_AS_RECORDED, asRecorded.p99Millis());
+                    progress.note(String.format("report queries p99: half-year %.1f ms (%d queries), as recorded at"
+                            + " %.1f ms (%d queries)", halfYear.p99Millis(), halfYear.measured(),
+                            asRecorded.p99Millis(), asRecorded.measured()));
+                    for (Projections.QueryRun q : List.of(halfYear, asRecorded)) {
+                        if (q.measured() < q.asked()) {
+                            notes.add(String.format("Report queries, round %d: %d of %d %s queries fit in %d s (the"
+                                    + " slowest took %.1f s); the p99 is of those.", round, q.measured(), q.asked(),
+                                    q == halfYear ? "half-year" : "as-recorded-at", profile.querySeconds(),
+                                    q.slowestSeconds()));
+                        }
                     }
+                } catch (RuntimeException e) {
+                    // e.g. 503 report-too-slow: reporting stopped the report at its own time limit
+                    notes.add("Report queries, round " + round + ", not measured: " + e.getMessage());
+                    failed = true;
+                    queriesFailed = true;
                 }
                 if (!rebuild.complete()) {
                     notes.add(String.format("Rebuild round %d: %,d of %,d events processed when its %.0f-second window"
                             + " closed; the rate is measured over that part, and no further rebuild round could start"
                             + " (one rebuild at a time).", round, rebuild.processed(), rebuild.events(),
                             rebuild.seconds()));
+                    break;
+                }
+                if (queriesFailed) {
                     break;
                 }
             } catch (RuntimeException e) {
