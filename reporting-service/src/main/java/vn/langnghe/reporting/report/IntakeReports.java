@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import vn.langnghe.contracts.events.Channel;
 import vn.langnghe.contracts.events.SubmissionKind;
@@ -24,8 +26,9 @@ import vn.langnghe.reporting.config.ReportingConfig;
 import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.reporting.projection.Sql;
 import vn.langnghe.reporting.projection.intake.IntakeProjection;
+import vn.langnghe.reporting.projection.intake.ReportCells;
 
-/** The intake report: every figure of docs/metrics.md, per child unit, from {@code intake_facts}. */
+/** The intake report: every figure of docs/metrics.md, per child unit, from the cells the projection keeps. */
 @ApplicationScoped
 public class IntakeReports {
 
@@ -42,64 +45,45 @@ public class IntakeReports {
             Instant asRecordedAt, String unitsVersion, String clockVersion, int suppressBelow, List<ReportRow> rows,
             Map<String, Long> recordedAfter) {}
 
-    private static final String R = "'intake.SubmissionReceived.v1'";
-
+    /**
+     * The period's figures from the kept cells (ADR 0012): daily sums recorded before the instant's UTC day, plus
+     * that day's own deltas up to the instant. {@code all} is every daily sum, recorded whenever: the
+     * {@code fact:} cells' {@code all − known} are the facts recorded after the instant.
+     */
     private static final String PERIOD_SQL = """
-            WITH p AS (
-                SELECT f.*, w.child FROM %1$s.intake_facts f JOIN %2$s
-                  ON f.unit_id = w.unit AND f.effective_on BETWEEN w.d_from AND w.d_to
-                WHERE f.effective_on BETWEEN ? AND ? AND f.recorded_at <= ?
-            ), latest AS (
-                SELECT DISTINCT ON (l.submission_id) l.submission_id, l.kind FROM %1$s.intake_facts l
-                WHERE l.recorded_at <= ? AND l.submission_id IN (SELECT submission_id FROM p)
-                ORDER BY l.submission_id, l.version DESC
-            ), merged AS (
-                SELECT DISTINCT m.submission_id FROM %1$s.intake_facts m
-                WHERE m.outcome = 'MERGED' AND m.recorded_at <= ?
-                  AND m.submission_id IN (SELECT submission_id FROM p WHERE event_type = %3$s)
+            WITH w AS (SELECT * FROM %2$s), c AS (
+                SELECT unit_id, day, figure, kind, channel, n, recorded_on < ? AS known, true AS daily
+                FROM %1$s.intake_cells WHERE day BETWEEN ? AND ? AND figure <> 'open'
+                UNION ALL
+                SELECT unit_id, day, figure, kind, channel, n, true, false FROM %1$s.intake_cell_deltas
+                WHERE recorded_at >= ? AND recorded_at <= ? AND day BETWEEN ? AND ? AND figure <> 'open'
             )
-            SELECT p.child, x.figure, l.kind, p.channel, count(*)
-            FROM p JOIN latest l USING (submission_id)
-            CROSS JOIN LATERAL unnest(ARRAY[
-                CASE p.event_type
-                    WHEN %3$s THEN 'received'
-                    WHEN 'intake.SubmissionAccepted.v1' THEN 'accepted'
-                    WHEN 'intake.VerificationStarted.v1' THEN 'verificationStarted'
-                    WHEN 'intake.SubmissionConcluded.v1' THEN 'concluded'
-                    WHEN 'intake.DeadlineExtended.v1' THEN 'extended'
-                    WHEN 'intake.TipRatedValuable.v1' THEN 'ratedValuable'
-                END,
-                CASE WHEN p.event_type = %3$s AND p.submission_id IN (SELECT submission_id FROM merged)
-                    THEN 'receivedMergedAway' END,
-                CASE WHEN p.resolves THEN 'resolved' END,
-                CASE WHEN p.resolves THEN CASE p.timeliness WHEN 'EARLY' THEN 'early' WHEN 'ON_TIME' THEN 'onTime'
-                    WHEN 'LATE' THEN 'late' ELSE 'withoutDeadline' END END,
-                CASE p.outcome WHEN 'ANSWERED' THEN 'answered' WHEN 'TRANSFERRED' THEN 'transferred'
-                    WHEN 'NOT_ACCEPTED' THEN 'notAccepted' WHEN 'WITHDRAWN' THEN 'withdrawn'
-                    WHEN 'MERGED' THEN 'merged' END
-            ]) AS x(figure)
-            WHERE x.figure IS NOT NULL
+            SELECT w.child, c.figure, c.kind, c.channel, sum(c.n) FILTER (WHERE c.known),
+                sum(c.n) FILTER (WHERE c.daily)
+            FROM c JOIN w ON c.unit_id = w.unit AND c.day BETWEEN w.d_from AND w.d_to
             GROUP BY 1, 2, 3, 4""";
 
+    /**
+     * Open at D: the running sum of {@code open} cells dated up to D, by unit, kind, channel and clock, recorded
+     * by the instant as above; at risk and overdue from the clock, with the rules' fraction.
+     */
     private static final String BACKLOG_SQL = """
-            WITH last AS (
-                SELECT DISTINCT ON (f.submission_id) f.* FROM %1$s.intake_facts f
-                WHERE f.recorded_at <= ? AND f.effective_on <= ?
-                ORDER BY f.submission_id, f.version DESC
+            WITH w AS (SELECT * FROM %2$s), o AS (
+                SELECT unit_id, kind, channel, clock_start, next_due, n FROM %1$s.intake_cells
+                WHERE day <= ? AND figure = 'open' AND recorded_on < ?
+                UNION ALL
+                SELECT unit_id, kind, channel, clock_start, next_due, n FROM %1$s.intake_cell_deltas
+                WHERE recorded_at >= ? AND recorded_at <= ? AND day <= ? AND figure = 'open'
+            ), b AS (
+                SELECT unit_id, kind, channel, clock_start, next_due, sum(n) AS n FROM o GROUP BY 1, 2, 3, 4, 5
             )
-            SELECT w.child, l.kind, l.channel, count(*),
-                count(*) FILTER (WHERE l.next_due IS NOT NULL AND ?::date <= l.next_due
-                    AND (l.next_due - ?::date) <= ? * (l.next_due - l.clock_start)),
-                count(*) FILTER (WHERE l.next_due IS NOT NULL AND ?::date > l.next_due)
-            FROM last l JOIN %2$s ON l.unit_id = w.unit AND ?::date BETWEEN w.d_from AND w.d_to
-            WHERE l.status = 'OPEN'
+            SELECT w.child, b.kind, b.channel, sum(b.n),
+                sum(b.n) FILTER (WHERE b.next_due IS NOT NULL AND ?::date <= b.next_due
+                    AND (b.next_due - ?::date) <= ? * (b.next_due - b.clock_start)),
+                sum(b.n) FILTER (WHERE b.next_due IS NOT NULL AND ?::date > b.next_due)
+            FROM b JOIN w ON b.unit_id = w.unit AND ?::date BETWEEN w.d_from AND w.d_to
+            WHERE b.n <> 0
             GROUP BY 1, 2, 3""";
-
-    private static final String LATER_SQL = """
-            SELECT f.event_type, count(*) FROM %1$s.intake_facts f JOIN %2$s
-              ON f.unit_id = w.unit AND f.effective_on BETWEEN w.d_from AND w.d_to
-            WHERE f.effective_on BETWEEN ? AND ? AND f.recorded_at > ?
-            GROUP BY 1 ORDER BY 1""";
 
     private final DataSource dataSource;
     private final Projections projections;
@@ -117,10 +101,13 @@ public class IntakeReports {
     }
 
     /** The cube: row key → figure → kind → channel → count. */
-    private static final class Cube {
+    static final class Cube {
         final Map<String, Map<String, Map<String, Map<String, Long>>>> cells = new HashMap<>();
 
         void add(String row, String figure, String kind, String channel, long n) {
+            if (n == 0) {
+                return;
+            }
             cells.computeIfAbsent(row, r -> new HashMap<>()).computeIfAbsent(figure, f -> new HashMap<>())
                     .computeIfAbsent(kind, k -> new HashMap<>()).merge(channel, n, Long::sum);
         }
@@ -132,72 +119,89 @@ public class IntakeReports {
         }
     }
 
+    /** What the report is built from: the cube, and the facts recorded after the instant by event type. */
+    record Counts(Cube cube, Map<String, Long> recordedAfter) {}
+
     public IntakeReport report(String unit, ReportPeriod period, LocalDate backlogAsOf, Instant asRecordedAt) {
         UnitScope scope = UnitScope.of(units, unit, period.from(), period.to());
         UnitScope backlogScope = UnitScope.of(units, unit, backlogAsOf, backlogAsOf);
-        Instant until = asRecordedAt == null ? EVER : asRecordedAt;
         String schema = projections.activeSchema(IntakeProjection.NAME);
-        Cube cube = new Cube();
-        Map<String, Long> later = new LinkedHashMap<>();
+        Counts counts;
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
-            if (!scope.isEmpty()) {
-                try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(), PERIOD_SQL.formatted(schema, UnitScope.WINDOWS, R))) {
-                    int i = scope.bind(c, s, 1);
-                    Sql.date(s, i++, period.from());
-                    Sql.date(s, i++, period.to());
-                    s.setTimestamp(i++, Timestamp.from(until));
-                    s.setTimestamp(i++, Timestamp.from(until));
-                    s.setTimestamp(i, Timestamp.from(until));
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            cube.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
-                        }
-                    }
-                }
-                if (asRecordedAt != null) {
-                    try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(), LATER_SQL.formatted(schema, UnitScope.WINDOWS))) {
-                        int i = scope.bind(c, s, 1);
-                        Sql.date(s, i++, period.from());
-                        Sql.date(s, i++, period.to());
-                        s.setTimestamp(i, Timestamp.from(asRecordedAt));
-                        try (ResultSet rs = s.executeQuery()) {
-                            while (rs.next()) {
-                                later.put(rs.getString(1), rs.getLong(2));
-                            }
-                        }
-                    }
-                }
-            }
-            if (!backlogScope.isEmpty()) {
-                try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(), BACKLOG_SQL.formatted(schema, UnitScope.WINDOWS))) {
-                    int i = 1;
-                    s.setTimestamp(i++, Timestamp.from(until));
-                    Sql.date(s, i++, backlogAsOf);
-                    Sql.date(s, i++, backlogAsOf);
-                    Sql.date(s, i++, backlogAsOf);
-                    s.setBigDecimal(i++, clock.rules().atRiskFraction());
-                    Sql.date(s, i++, backlogAsOf);
-                    i = backlogScope.bind(c, s, i);
-                    Sql.date(s, i, backlogAsOf);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            String row = rs.getString(1);
-                            String kind = rs.getString(2);
-                            String channel = rs.getString(3);
-                            cube.add(row, "open", kind, channel, rs.getLong(4));
-                            cube.add(row, "atRisk", kind, channel, rs.getLong(5));
-                            cube.add(row, "overdue", kind, channel, rs.getLong(6));
-                        }
-                    }
-                }
-            }
+            counts = counts(c, schema, scope, backlogScope, period, backlogAsOf, asRecordedAt);
         } catch (SQLException e) {
             throw ReportQueries.translate(e, config.queryTimeout());
         }
+        Cube cube = counts.cube();
+        Map<String, Long> later = counts.recordedAfter();
         List<ReportRow> rows = rows(unit, scope, backlogScope, cube);
         return new IntakeReport(unit, units.unit(unit).nameVi(), period.from(), period.to(), backlogAsOf, asRecordedAt,
                 units.version(), clock.version(), config.suppressBelow(), rows, asRecordedAt == null ? null : later);
+    }
+
+    /** The counts of one report, from the cells of {@code schema}. */
+    Counts counts(Connection c, String schema, UnitScope scope, UnitScope backlogScope, ReportPeriod period,
+            LocalDate backlogAsOf, Instant asRecordedAt) throws SQLException {
+        Instant until = asRecordedAt == null ? EVER : asRecordedAt;
+        LocalDate untilDay = LocalDate.ofInstant(until, ZoneOffset.UTC);
+        Instant untilDayStart = untilDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Cube cube = new Cube();
+        Map<String, Long> later = new TreeMap<>();
+        if (!scope.isEmpty()) {
+            try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
+                    PERIOD_SQL.formatted(schema, UnitScope.WINDOWS))) {
+                int i = scope.bind(c, s, 1);
+                Sql.date(s, i++, untilDay);
+                Sql.date(s, i++, period.from());
+                Sql.date(s, i++, period.to());
+                s.setTimestamp(i++, Timestamp.from(untilDayStart));
+                s.setTimestamp(i++, Timestamp.from(until));
+                Sql.date(s, i++, period.from());
+                Sql.date(s, i, period.to());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String figure = rs.getString(2);
+                        long known = rs.getLong(5);
+                        if (figure.startsWith(ReportCells.FACT)) {
+                            long after = rs.getLong(6) - known;
+                            if (after != 0) {
+                                later.merge(figure.substring(ReportCells.FACT.length()), after, Long::sum);
+                            }
+                        } else {
+                            cube.add(rs.getString(1), figure, rs.getString(3), rs.getString(4), known);
+                        }
+                    }
+                }
+            }
+        }
+        if (!backlogScope.isEmpty()) {
+            try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
+                    BACKLOG_SQL.formatted(schema, UnitScope.WINDOWS))) {
+                int i = backlogScope.bind(c, s, 1);
+                Sql.date(s, i++, backlogAsOf);
+                Sql.date(s, i++, untilDay);
+                s.setTimestamp(i++, Timestamp.from(untilDayStart));
+                s.setTimestamp(i++, Timestamp.from(until));
+                Sql.date(s, i++, backlogAsOf);
+                Sql.date(s, i++, backlogAsOf);
+                Sql.date(s, i++, backlogAsOf);
+                s.setBigDecimal(i++, clock.rules().atRiskFraction());
+                Sql.date(s, i++, backlogAsOf);
+                Sql.date(s, i, backlogAsOf);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String row = rs.getString(1);
+                        String kind = rs.getString(2);
+                        String channel = rs.getString(3);
+                        cube.add(row, "open", kind, channel, rs.getLong(4));
+                        cube.add(row, "atRisk", kind, channel, rs.getLong(5));
+                        cube.add(row, "overdue", kind, channel, rs.getLong(6));
+                    }
+                }
+            }
+        }
+        return new Counts(cube, new LinkedHashMap<>(later));
     }
 
     private List<ReportRow> rows(String unit, UnitScope scope, UnitScope backlogScope, Cube cube) {

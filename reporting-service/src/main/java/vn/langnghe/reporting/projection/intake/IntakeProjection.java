@@ -89,7 +89,7 @@ public class IntakeProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("intake_facts", "intake_submissions");
+        return List.of("intake_facts", "intake_submissions", "intake_cells", "intake_cell_deltas");
     }
 
     @Override
@@ -140,7 +140,35 @@ public class IntakeProjection implements Projection {
                     public_summary  TEXT,
                     summary_fold    TEXT
                 )""".formatted(s),
-                "CREATE INDEX ON %s.intake_submissions USING gin (summary_fold gin_trgm_ops)".formatted(s));
+                "CREATE INDEX ON %s.intake_submissions USING gin (summary_fold gin_trgm_ops)".formatted(s),
+                // report cells (ADR 0012): sums by the UTC day the deltas were recorded, and each delta itself
+                """
+                CREATE TABLE %1$s.intake_cells (
+                    day             DATE        NOT NULL,
+                    figure          TEXT        NOT NULL,
+                    unit_id         TEXT        NOT NULL,
+                    kind            TEXT        NOT NULL,
+                    channel         TEXT        NOT NULL,
+                    recorded_on     DATE        NOT NULL,
+                    clock_start     DATE,
+                    next_due        DATE,
+                    n               BIGINT      NOT NULL,
+                    UNIQUE NULLS NOT DISTINCT (day, figure, unit_id, kind, channel, recorded_on, clock_start,
+                        next_due)
+                )""".formatted(s),
+                """
+                CREATE TABLE %1$s.intake_cell_deltas (
+                    recorded_at     TIMESTAMPTZ NOT NULL,
+                    day             DATE        NOT NULL,
+                    figure          TEXT        NOT NULL,
+                    unit_id         TEXT        NOT NULL,
+                    kind            TEXT        NOT NULL,
+                    channel         TEXT        NOT NULL,
+                    clock_start     DATE,
+                    next_due        DATE,
+                    n               BIGINT      NOT NULL
+                )""".formatted(s),
+                "CREATE INDEX ON %s.intake_cell_deltas (recorded_at)".formatted(s));
     }
 
     /** The submission as the handler knows it, before the event. */
@@ -193,15 +221,19 @@ public class IntakeProjection implements Projection {
             ids.add(submissionId(event, contract));
         }
         Map<UUID, State> states = load(tx, schema, ids);
+        CellWriter cells = CellWriter.loading(tx, schema, states.keySet());
         Map<UUID, Long> changed = new LinkedHashMap<>(); // submission → version of its last event in the batch
         try (PreparedStatement facts = tx.prepareStatement(INSERT_FACT.formatted(schema))) {
             for (int i = 0; i < events.size(); i++) {
                 UUID id = ids.get(i);
-                states.put(id, evolve(states.get(id), events.get(i), decoded.get(i), id, facts));
+                Evolved evolved = evolve(states.get(id), events.get(i), decoded.get(i), id, facts);
+                states.put(id, evolved.state());
+                cells.add(id, evolved.fact(), Decoding.recordedAt(events.get(i)));
                 changed.put(id, events.get(i).streamVersion());
             }
             facts.executeBatch();
         }
+        cells.write(tx, schema);
         try (PreparedStatement save = tx.prepareStatement(UPSERT_SUBMISSION.formatted(schema))) {
             for (Map.Entry<UUID, Long> submission : changed.entrySet()) {
                 bindSubmission(save, states.get(submission.getKey()), submission.getValue());
@@ -220,11 +252,14 @@ public class IntakeProjection implements Projection {
         };
     }
 
+    /** The submission after an event, and the event's fact as the report cells read it. */
+    private record Evolved(State state, ReportCells.Fact fact) {}
+
     /**
      * The submission after the event ({@code state} is null before its first event, and is changed in place),
      * with the event's fact row added to {@code facts}.
      */
-    private State evolve(State state, ConsumedEvent event, ContractEvent decoded, UUID submissionId,
+    private Evolved evolve(State state, ConsumedEvent event, ContractEvent decoded, UUID submissionId,
             PreparedStatement facts) throws SQLException {
         LocalDate on = Decoding.day(effectiveAt(decoded));
         if (state == null && !(decoded instanceof SubmissionReceived)) {
@@ -303,9 +338,12 @@ public class IntakeProjection implements Projection {
             state.publicSummary = null;
         }
         // The row is bound now: the state may change again with the submission's next event in this batch.
-        bindFact(facts, event, state, fact, on, factUnit, runningClock(state));
+        LocalDate[] running = runningClock(state);
+        bindFact(facts, event, state, fact, on, factUnit, running);
         facts.addBatch();
-        return state;
+        return new Evolved(state, new ReportCells.Fact(event.streamVersion(), event.type(), on, factUnit,
+                state.kind.name(), state.channel, state.status, running[0], running[1], fact.resolves,
+                fact.timeliness, fact.outcome));
     }
 
     /** The resolution fact: due date from the facts known before it, and how the resolution day compares. */
