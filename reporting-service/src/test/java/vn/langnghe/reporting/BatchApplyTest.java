@@ -36,7 +36,6 @@ import vn.langnghe.contracts.events.VerificationStarted;
 import vn.langnghe.eventsourcing.consumer.ConsumedEvent;
 import vn.langnghe.eventsourcing.consumer.EventHandler;
 import vn.langnghe.eventsourcing.store.Transactions;
-import vn.langnghe.reporting.projection.Projection;
 import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.reporting.projection.flow.EventFlowProjection;
 import vn.langnghe.reporting.projection.intake.IntakeProjection;
@@ -114,16 +113,8 @@ class BatchApplyTest {
     }
 
     private void createSchema(String name, int generation) {
-        Projection projection = projections.get(name);
-        String schema = Projections.schema(name, generation);
         Transactions.inTransaction(dataSource, tx -> {
-            try (Statement ddl = tx.createStatement()) {
-                ddl.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                ddl.execute("CREATE SCHEMA " + schema);
-                for (String statement : projection.ddl(schema)) {
-                    ddl.execute(statement);
-                }
-            }
+            Projections.createSchema(tx, projections.get(name), Projections.schema(name, generation));
             return null;
         });
     }

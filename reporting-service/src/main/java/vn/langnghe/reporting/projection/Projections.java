@@ -132,16 +132,20 @@ public class Projections {
                     generation = rs.getInt(1);
                 }
             }
-            String schema = schema(name, generation);
-            try (Statement ddl = tx.createStatement()) {
-                ddl.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                ddl.execute("CREATE SCHEMA " + schema);
-                for (String statement : projection.ddl(schema)) {
-                    ddl.execute(statement);
-                }
-            }
+            createSchema(tx, projection, schema(name, generation));
             return generation;
         });
+    }
+
+    /** A fresh, empty {@code schema} with the projection's tables (dropped first if it exists). */
+    public static void createSchema(Connection tx, Projection projection, String schema) throws SQLException {
+        try (Statement ddl = tx.createStatement()) {
+            ddl.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            ddl.execute("CREATE SCHEMA " + schema);
+            for (String statement : projection.ddl(schema)) {
+                ddl.execute(statement);
+            }
+        }
     }
 
     /**

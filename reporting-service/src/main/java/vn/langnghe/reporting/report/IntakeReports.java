@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import vn.langnghe.contracts.events.Channel;
 import vn.langnghe.contracts.events.SubmissionKind;
 import vn.langnghe.contracts.reference.UnitTree;
 import vn.langnghe.intake.domain.clock.LegalClock;
+import vn.langnghe.intake.domain.clock.LegalDates;
 import vn.langnghe.reporting.config.ReportingConfig;
 import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.reporting.projection.Sql;
@@ -46,14 +46,14 @@ public class IntakeReports {
             Map<String, Long> recordedAfter) {}
 
     /**
-     * The period's figures from the kept cells (ADR 0012): daily sums recorded before the instant's UTC day, plus
-     * that day's own deltas up to the instant. {@code all} is every daily sum, recorded whenever: the
+     * The period's figures from the kept cells (ADR 0012): daily sums recorded before the instant's day (in
+     * Vietnam), plus that day's own deltas up to the instant. {@code all} is every daily sum, recorded whenever: the
      * {@code fact:} cells' {@code all − known} are the facts recorded after the instant.
      */
     private static final String PERIOD_SQL = """
-            WITH w AS (SELECT * FROM %2$s), c AS (
+            WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), c AS (
                 SELECT unit_id, day, figure, kind, channel, n, recorded_on < ? AS known, true AS daily
-                FROM %1$s.intake_cells WHERE day BETWEEN ? AND ? AND figure <> 'open'
+                FROM %1$s.intake_cells WHERE figure = ANY(?) AND day BETWEEN ? AND ?
                 UNION ALL
                 SELECT unit_id, day, figure, kind, channel, n, true, false FROM %1$s.intake_cell_deltas
                 WHERE recorded_at >= ? AND recorded_at <= ? AND day BETWEEN ? AND ? AND figure <> 'open'
@@ -68,7 +68,7 @@ public class IntakeReports {
      * by the instant as above; at risk and overdue from the clock, with the rules' fraction.
      */
     private static final String BACKLOG_SQL = """
-            WITH w AS (SELECT * FROM %2$s), o AS (
+            WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), o AS (
                 SELECT unit_id, kind, channel, clock_start, next_due, n FROM %1$s.intake_cells
                 WHERE day <= ? AND figure = 'open' AND recorded_on < ?
                 UNION ALL
@@ -112,10 +112,27 @@ public class IntakeReports {
                     .computeIfAbsent(kind, k -> new HashMap<>()).merge(channel, n, Long::sum);
         }
 
+        void addAll(Cube other) {
+            other.cells.forEach((row, byFigure) -> byFigure.forEach((figure, byKind) -> byKind.forEach(
+                    (kind, byChannel) -> byChannel.forEach((channel, n) -> add(row, figure, kind, channel, n)))));
+        }
+
         long count(String row, String figure, String kind, String channel) {
             return cells.getOrDefault(row, Map.of()).getOrDefault(figure, Map.of()).getOrDefault(kind, Map.of())
                     .entrySet().stream().filter(e -> channel == null || e.getKey().equals(channel))
                     .mapToLong(Map.Entry::getValue).sum();
+        }
+    }
+
+    /**
+     * What "recorded by the instant" reads: the daily cells recorded before {@code day} (in Vietnam), and the
+     * deltas from {@code dayStart} up to {@code until}. Without an instant, every daily cell and no delta.
+     */
+    private record AsOf(Instant until, LocalDate day, Instant dayStart) {
+        static AsOf of(Instant asRecordedAt) {
+            Instant until = asRecordedAt == null ? EVER : asRecordedAt;
+            LocalDate day = LegalDates.vietnamDate(until);
+            return new AsOf(until, day, day.atStartOfDay(LegalDates.VIETNAM).toInstant());
         }
     }
 
@@ -126,37 +143,46 @@ public class IntakeReports {
         UnitScope scope = UnitScope.of(units, unit, period.from(), period.to());
         UnitScope backlogScope = UnitScope.of(units, unit, backlogAsOf, backlogAsOf);
         String schema = projections.activeSchema(IntakeProjection.NAME);
-        Counts counts;
-        try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
-            counts = counts(c, schema, scope, backlogScope, period, backlogAsOf, asRecordedAt);
+        Cube cube = new Cube();
+        Cube backlog = new Cube();
+        Map<String, Long> later = new LinkedHashMap<>();
+        try {
+            ReportQueries.concurrently(dataSource,
+                    c -> later.putAll(periodCounts(c, schema, scope, period, asRecordedAt, cube)),
+                    c -> backlogCounts(c, schema, backlogScope, backlogAsOf, asRecordedAt, backlog));
         } catch (SQLException e) {
             throw ReportQueries.translate(e, config.queryTimeout());
         }
-        Cube cube = counts.cube();
-        Map<String, Long> later = counts.recordedAfter();
+        cube.addAll(backlog);
         List<ReportRow> rows = rows(unit, scope, backlogScope, cube);
         return new IntakeReport(unit, units.unit(unit).nameVi(), period.from(), period.to(), backlogAsOf, asRecordedAt,
                 units.version(), clock.version(), config.suppressBelow(), rows, asRecordedAt == null ? null : later);
     }
 
-    /** The counts of one report, from the cells of {@code schema}. */
+    /** The counts of one report, from the cells of {@code schema}, one statement after the other. */
     Counts counts(Connection c, String schema, UnitScope scope, UnitScope backlogScope, ReportPeriod period,
             LocalDate backlogAsOf, Instant asRecordedAt) throws SQLException {
-        Instant until = asRecordedAt == null ? EVER : asRecordedAt;
-        LocalDate untilDay = LocalDate.ofInstant(until, ZoneOffset.UTC);
-        Instant untilDayStart = untilDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         Cube cube = new Cube();
+        Map<String, Long> later = periodCounts(c, schema, scope, period, asRecordedAt, cube);
+        backlogCounts(c, schema, backlogScope, backlogAsOf, asRecordedAt, cube);
+        return new Counts(cube, later);
+    }
+
+    /** Adds the period's figures to {@code cube}; returns the facts recorded after the instant, by type. */
+    private Map<String, Long> periodCounts(Connection c, String schema, UnitScope scope, ReportPeriod period,
+            Instant asRecordedAt, Cube cube) throws SQLException {
+        AsOf asOf = AsOf.of(asRecordedAt);
         Map<String, Long> later = new TreeMap<>();
         if (!scope.isEmpty()) {
             try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
                     PERIOD_SQL.formatted(schema, UnitScope.WINDOWS))) {
                 int i = scope.bind(c, s, 1);
-                Sql.date(s, i++, untilDay);
+                Sql.date(s, i++, asOf.day());
+                s.setArray(i++, c.createArrayOf("text", ReportCells.PERIOD_FIGURES.toArray()));
                 Sql.date(s, i++, period.from());
                 Sql.date(s, i++, period.to());
-                s.setTimestamp(i++, Timestamp.from(untilDayStart));
-                s.setTimestamp(i++, Timestamp.from(until));
+                s.setTimestamp(i++, Timestamp.from(asOf.dayStart()));
+                s.setTimestamp(i++, Timestamp.from(asOf.until()));
                 Sql.date(s, i++, period.from());
                 Sql.date(s, i, period.to());
                 try (ResultSet rs = s.executeQuery()) {
@@ -175,14 +201,21 @@ public class IntakeReports {
                 }
             }
         }
+        return new LinkedHashMap<>(later);
+    }
+
+    /** Adds open, at risk and overdue on {@code backlogAsOf} to {@code cube}. */
+    private void backlogCounts(Connection c, String schema, UnitScope backlogScope, LocalDate backlogAsOf,
+            Instant asRecordedAt, Cube cube) throws SQLException {
+        AsOf asOf = AsOf.of(asRecordedAt);
         if (!backlogScope.isEmpty()) {
             try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
                     BACKLOG_SQL.formatted(schema, UnitScope.WINDOWS))) {
                 int i = backlogScope.bind(c, s, 1);
                 Sql.date(s, i++, backlogAsOf);
-                Sql.date(s, i++, untilDay);
-                s.setTimestamp(i++, Timestamp.from(untilDayStart));
-                s.setTimestamp(i++, Timestamp.from(until));
+                Sql.date(s, i++, asOf.day());
+                s.setTimestamp(i++, Timestamp.from(asOf.dayStart()));
+                s.setTimestamp(i++, Timestamp.from(asOf.until()));
                 Sql.date(s, i++, backlogAsOf);
                 Sql.date(s, i++, backlogAsOf);
                 Sql.date(s, i++, backlogAsOf);
@@ -201,7 +234,6 @@ public class IntakeReports {
                 }
             }
         }
-        return new Counts(cube, new LinkedHashMap<>(later));
     }
 
     private List<ReportRow> rows(String unit, UnitScope scope, UnitScope backlogScope, Cube cube) {

@@ -45,7 +45,7 @@ import vn.langnghe.eventsourcing.consumer.ConsumedEvent;
 import vn.langnghe.eventsourcing.consumer.EventHandler;
 import vn.langnghe.eventsourcing.store.Transactions;
 import vn.langnghe.intake.domain.clock.LegalClock;
-import vn.langnghe.reporting.projection.Projection;
+import vn.langnghe.intake.domain.clock.LegalDates;
 import vn.langnghe.reporting.projection.Projections;
 import vn.langnghe.reporting.projection.intake.IntakeProjection;
 import vn.langnghe.reporting.report.IntakeReports.Counts;
@@ -57,7 +57,7 @@ import vn.langnghe.testsupport.quarkus.PrismContractResource;
  * {@code intake_facts} give ({@link FactTableOracle}), for random submission lives (reclassified, moved between
  * units, extended, merged, recorded days late, effective dates out of version order) applied in random batches,
  * and random questions: report unit, period across the 2025 reorganisation of the unit tree, backlog day, and
- * "as recorded at" instants that fall on an event's recorded time, on a UTC midnight or anywhere.
+ * "as recorded at" instants that fall on an event's recorded time, on a midnight in Vietnam or anywhere.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresKafkaResource.class)
@@ -119,7 +119,7 @@ class KeptCellsTest {
                 Instant asRecordedAt = switch (q % 4) {
                     case 0 -> null;
                     case 1 -> recordedTimes.get(random.nextInt(recordedTimes.size()));
-                    case 2 -> FIRST_DAY.plusDays(random.nextInt(300)).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    case 2 -> FIRST_DAY.plusDays(random.nextInt(300)).atStartOfDay(LegalDates.VIETNAM).toInstant();
                     default -> FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant()
                             .plusSeconds(random.nextLong(300L * 86_400));
                 };
@@ -213,16 +213,9 @@ class KeptCellsTest {
     }
 
     private String createSchema() {
-        Projection projection = projections.get(IntakeProjection.NAME);
         String schema = Projections.schema(IntakeProjection.NAME, GENERATION);
         Transactions.inTransaction(dataSource, tx -> {
-            try (Statement ddl = tx.createStatement()) {
-                ddl.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                ddl.execute("CREATE SCHEMA " + schema);
-                for (String statement : projection.ddl(schema)) {
-                    ddl.execute(statement);
-                }
-            }
+            Projections.createSchema(tx, projections.get(IntakeProjection.NAME), schema);
             return null;
         });
         return schema;

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,12 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.langnghe.intake.domain.clock.LegalDates;
 import vn.langnghe.reporting.projection.Sql;
 import vn.langnghe.reporting.projection.intake.ReportCells.Cell;
 
 /**
  * Keeps the report cells of one batch (ADR 0012): each event's delta goes to {@code intake_cell_deltas} as it is,
- * and the batch's deltas summed by cell and UTC recording day are added to {@code intake_cells}. Every cell a
+ * and the batch's deltas summed by cell and Vietnamese recording day are added to {@code intake_cells}. Every cell a
  * delta touched is written, even when the batch's sum for it is zero, so that a batch and the same events one by
  * one leave the same rows.
  */
@@ -68,7 +68,7 @@ final class CellWriter {
         history.add(fact);
         Map<Cell, Long> after = ReportCells.contribution(history);
         contributions.put(submission, after);
-        LocalDate recordedOn = LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
+        LocalDate recordedOn = LegalDates.vietnamDate(recordedAt);
         ReportCells.delta(before, after).forEach((cell, n) -> {
             deltas.add(new Delta(recordedAt, cell, n));
             daily.merge(new DayCell(cell, recordedOn), n, Long::sum);
@@ -88,7 +88,7 @@ final class CellWriter {
         }
         try (PreparedStatement s = tx.prepareStatement("INSERT INTO " + schema + ".intake_cells AS c (day, figure,"
                 + " unit_id, kind, channel, clock_start, next_due, recorded_on, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (day, figure, unit_id, kind, channel, recorded_on, clock_start, next_due)"
+                + " ON CONFLICT (figure, day, unit_id, kind, channel, recorded_on, clock_start, next_due)"
                 + " DO UPDATE SET n = c.n + excluded.n")) {
             for (Map.Entry<DayCell, Long> e : daily.entrySet()) {
                 bindCell(s, 1, e.getKey().cell());

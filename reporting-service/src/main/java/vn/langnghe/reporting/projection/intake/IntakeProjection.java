@@ -53,7 +53,8 @@ import vn.langnghe.reporting.projection.Sql;
  * The intake read model: {@code intake_facts}, an append-only timeline with one row per submission event
  * (its effective date, its recorded time, what it says, and the submission as it stands after it: kind,
  * unit, status, running clock), and {@code intake_submissions}, the current state the handler builds on
- * and search reads. No personal data: reporter references and partner ids are dropped on arrival; public
+ * and search reads, and the report's counts as cells ({@link ReportCells}, written by {@link CellWriter}). No
+ * personal data: reporter references and partner ids are dropped on arrival; public
  * summaries of anything ever a denunciation or crime report are never stored.
  */
 @ApplicationScoped
@@ -141,29 +142,30 @@ public class IntakeProjection implements Projection {
                     summary_fold    TEXT
                 )""".formatted(s),
                 "CREATE INDEX ON %s.intake_submissions USING gin (summary_fold gin_trgm_ops)".formatted(s),
-                // report cells (ADR 0012): sums by the UTC day the deltas were recorded, and each delta itself
+                // report cells (ADR 0012): sums by the Vietnamese day the deltas were recorded, and each delta itself;
+                // byte-order collation, as the reports group by these columns and sort faster without locale rules
                 """
                 CREATE TABLE %1$s.intake_cells (
                     day             DATE        NOT NULL,
-                    figure          TEXT        NOT NULL,
-                    unit_id         TEXT        NOT NULL,
-                    kind            TEXT        NOT NULL,
-                    channel         TEXT        NOT NULL,
+                    figure          TEXT        COLLATE "C" NOT NULL,
+                    unit_id         TEXT        COLLATE "C" NOT NULL,
+                    kind            TEXT        COLLATE "C" NOT NULL,
+                    channel         TEXT        COLLATE "C" NOT NULL,
                     recorded_on     DATE        NOT NULL,
                     clock_start     DATE,
                     next_due        DATE,
                     n               BIGINT      NOT NULL,
-                    UNIQUE NULLS NOT DISTINCT (day, figure, unit_id, kind, channel, recorded_on, clock_start,
+                    UNIQUE NULLS NOT DISTINCT (figure, day, unit_id, kind, channel, recorded_on, clock_start,
                         next_due)
                 )""".formatted(s),
                 """
                 CREATE TABLE %1$s.intake_cell_deltas (
                     recorded_at     TIMESTAMPTZ NOT NULL,
                     day             DATE        NOT NULL,
-                    figure          TEXT        NOT NULL,
-                    unit_id         TEXT        NOT NULL,
-                    kind            TEXT        NOT NULL,
-                    channel         TEXT        NOT NULL,
+                    figure          TEXT        COLLATE "C" NOT NULL,
+                    unit_id         TEXT        COLLATE "C" NOT NULL,
+                    kind            TEXT        COLLATE "C" NOT NULL,
+                    channel         TEXT        COLLATE "C" NOT NULL,
                     clock_start     DATE,
                     next_due        DATE,
                     n               BIGINT      NOT NULL

@@ -5,6 +5,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.langnghe.contracts.ContractRegistry;
+import vn.langnghe.contracts.Topics;
 import vn.langnghe.contracts.events.DeadlineExtended;
 import vn.langnghe.contracts.events.SubmissionAccepted;
 import vn.langnghe.contracts.events.SubmissionConcluded;
@@ -54,7 +58,21 @@ public final class ReportCells {
             "ANSWERED", "answered", "TRANSFERRED", "transferred", "NOT_ACCEPTED", "notAccepted",
             "WITHDRAWN", "withdrawn", "MERGED", "merged");
 
+    /** Every figure a period is counted by: event figures, outcomes, resolutions and the {@code fact:} cells. */
+    public static final List<String> PERIOD_FIGURES = periodFigures();
+
     private ReportCells() {}
+
+    private static List<String> periodFigures() {
+        Set<String> figures = new TreeSet<>(EVENT_FIGURES.values());
+        figures.addAll(TIMELINESS_FIGURES.values());
+        figures.addAll(OUTCOME_FIGURES.values());
+        figures.addAll(List.of("receivedMergedAway", "resolved", "withoutDeadline"));
+        ContractRegistry.standard().all().stream()
+                .filter(c -> Topics.INTAKE_SUBMISSION_EVENTS.equals(c.kafkaTopic()))
+                .forEach(c -> figures.add(FACT + c.typeName()));
+        return List.copyOf(figures);
+    }
 
     /** The contribution of a submission whose recorded facts are {@code facts} (any order); no zero counts. */
     public static Map<Cell, Long> contribution(List<Fact> facts) {
