@@ -351,10 +351,8 @@ public final class BenchMain {
                 }
                 if (!rebuild.complete()) {
                     notes.add(String.format("Rebuild round %d: %,d of %,d events processed when its %.0f-second window"
-                            + " closed; the rate is measured over that part, and no further rebuild round could start"
-                            + " (one rebuild at a time).", round, rebuild.processed(), rebuild.events(),
-                            rebuild.seconds()));
-                    break;
+                            + " closed; the rate is measured over that part, and the rebuild was stopped before the"
+                            + " report queries.", round, rebuild.processed(), rebuild.events(), rebuild.seconds()));
                 }
                 if (queriesFailed) {
                     break;

@@ -46,6 +46,7 @@ class AuthorizationMatrixTest {
             GET  /api/v1/admin/projections/{name}                  403       403       403     403       403     200   401  401     401
             POST /api/v1/admin/projections/{name}/rebuild          403       403       403     403       403     202   401  401     401
             GET  /api/v1/admin/projections/{name}/rebuild/{id}     403       403       403     403       403     404   401  401     401
+            DELETE /api/v1/admin/projections/{name}/rebuild/{id}   403       403       403     403       403     404   401  401     401
             """;
 
     enum Caller {
@@ -96,6 +97,8 @@ class AuthorizationMatrixTest {
         calls.put("POST /api/v1/admin/projections/{name}/rebuild", r -> r.post("/api/v1/admin/projections/flow/rebuild"));
         calls.put("GET /api/v1/admin/projections/{name}/rebuild/{id}",
                 r -> r.get("/api/v1/admin/projections/flow/rebuild/no-such-rebuild"));
+        calls.put("DELETE /api/v1/admin/projections/{name}/rebuild/{id}",
+                r -> r.delete("/api/v1/admin/projections/flow/rebuild/no-such-rebuild"));
         return calls;
     }
 

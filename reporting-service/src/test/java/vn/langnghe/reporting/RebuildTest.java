@@ -3,6 +3,7 @@ package vn.langnghe.reporting;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 import static vn.langnghe.reporting.Feed.at;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -204,6 +205,56 @@ class RebuildTest {
         JsonPath done = status("flow", id);
         assertThat(done.getLong("totalEvents")).isPositive();
         assertThat(done.getLong("processedEvents")).isGreaterThanOrEqualTo(done.getLong("totalEvents"));
+    }
+
+    /**
+     * An operator can stop a rebuild (the benchmark stops one whose window closed before it measures reports):
+     * it never switches, its consumer group and tables go, the serving generation stays, and a new rebuild can
+     * start. The count is held back so that the rebuild is surely still running when it is stopped.
+     */
+    @Test
+    void aStoppedRebuild_neverSwitches_dropsItsGeneration_andLetsTheNextOneStart() {
+        CountDownLatch never = new CountDownLatch(1);
+        QuarkusMock.installMockForType(new RecordCounter() {
+            @Override
+            public long count(String servers, List<String> topics, BooleanSupplier cancelled) {
+                while (!cancelled.getAsBoolean()) {
+                    try {
+                        never.await(100, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                throw new java.util.concurrent.CancellationException("stopped while counting");
+            }
+        }, RecordCounter.class);
+        String admin = Tokens.shared().admin();
+        int serving = projections.activeGeneration("flow");
+        JsonPath started = given().auth().oauth2(admin).post("/api/v1/admin/projections/flow/rebuild")
+                .then().statusCode(202).extract().jsonPath();
+        String id = started.getString("id");
+        String schema = Projections.schema("flow", started.getInt("generation"));
+        assertThat(Feed.count(dataSource, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '"
+                + schema + "'")).isEqualTo(1);
+
+        JsonPath stopped = given().auth().oauth2(admin).delete("/api/v1/admin/projections/flow/rebuild/" + id)
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(stopped.getString("state")).isEqualTo("CANCELLED");
+        assertThat(Feed.count(dataSource, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '"
+                + schema + "'")).as("its tables are dropped").isZero();
+        assertThat(rebuilds.stats()).doesNotContainKey(started.getString("consumer"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> "CANCELLED".equals(status("flow", id).getString("state")));
+        assertThat(projections.activeGeneration("flow")).as("the serving generation stays").isEqualTo(serving);
+        given().auth().oauth2(admin).delete("/api/v1/admin/projections/flow/rebuild/" + id)
+                .then().statusCode(409).contentType(startsWith("application/problem+json"));
+
+        QuarkusMock.installMockForType(new RecordCounter(), RecordCounter.class);
+        String next = given().auth().oauth2(admin).post("/api/v1/admin/projections/flow/rebuild")
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> "SWITCHED".equals(status("flow", next).getString("state")));
     }
 
     private static JsonPath status(String name, String id) {

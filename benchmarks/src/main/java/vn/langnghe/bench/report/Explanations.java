@@ -44,9 +44,8 @@ final class Explanations {
                     + " so its cost no longer grows with the events but with units x days x kinds x channels: at ministry"
                     + " level on the synthetic history that is about 20,000 period cells and every backlog cell dated up"
                     + " to the backlog day, about 40 ms of SQL on an idle machine (the period and backlog statements run"
-                    + " at once). In the full run the queries share the 2 cores with the consumers still applying the"
-                    + " synthetic events: the live projections', and the rebuild's when its window closed before it"
-                    + " switched (the harness does not stop it). Monthly cells for the whole months of a period, and a per-month opening"
+                    + " at once). In the full run the queries share the 2 cores with the live projections' consumers"
+                    + " still applying the synthetic events (a rebuild whose window closed is stopped first). Monthly cells for the whole months of a period, and a per-month opening"
                     + " balance for the backlog, would cut the cells read by about 30 times."),
             Map.entry(Catalogue.QUERY_AS_RECORDED, "as for the half-year query: a past instant reads the daily cells"
                     + " recorded before its day and that day's own deltas up to the instant, so it costs about the"

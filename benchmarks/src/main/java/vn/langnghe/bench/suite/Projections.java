@@ -114,6 +114,9 @@ public final class Projections {
                 throw new IllegalStateException("the rebuild failed: " + status);
             }
             if (System.nanoTime() > deadline) {
+                // stopped, so that the report queries after it do not share the cores with its consumer
+                http.expect(200, Http.request(reportingUrl + "/api/v1/admin/projections/" + PROJECTION + "/rebuild/"
+                        + id, adminToken).DELETE().build());
                 return new RebuildRun(total, status.path("processedEvents").asLong(), seconds, false);
             }
             if (System.nanoTime() - lastReport > 10_000_000_000L) {

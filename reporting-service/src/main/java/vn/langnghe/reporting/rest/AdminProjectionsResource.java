@@ -1,6 +1,7 @@
 package vn.langnghe.reporting.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -83,6 +84,19 @@ public class AdminProjectionsResource {
     public RebuildStatus rebuildStatus(@PathParam("name") String name, @PathParam("id") String id) {
         known(name);
         return rebuilds.status(name, id).orElseThrow(() -> new NotFoundException("no rebuild " + id + " of " + name));
+    }
+
+    @DELETE
+    @Path("/{name}/rebuild/{id}")
+    @Operation(summary = "Stop a running rebuild: its consumer stops and its generation is dropped; the serving"
+            + " generation stays")
+    public RebuildStatus cancelRebuild(@PathParam("name") String name, @PathParam("id") String id) {
+        known(name);
+        try {
+            return rebuilds.cancel(name, id).orElseThrow(() -> new NotFoundException("no rebuild " + id + " of " + name));
+        } catch (RebuildService.AlreadyEnded e) {
+            throw new WebApplicationException(e.getMessage(), Response.Status.CONFLICT);
+        }
     }
 
     private void known(String name) {

@@ -26,7 +26,7 @@ import vn.langnghe.servicekit.problem.Problem;
  * <ul>
  *   <li>the RFC 9457 {@code Problem} schema, and the problem answers of {@code /api} operations: 400 (bad input),
  *       500, 503 (database unavailable) everywhere; 401/403 where a token is required; 404 where a path names a
- *       resource; 422 (refused input) on POST; 409 (not in this state) on POST to a named resource; 412/428 where
+ *       resource; 422 (refused input) on POST; 409 (not in this state) on POST or DELETE to a named resource; 412/428 where
  *       the operation reads {@code If-Match}; 415 where it takes a body ({@link vn.langnghe.servicekit.problem.ProblemMappers}).
  *       Answers only some operations give (410 Gone, 429 Too Many Requests) are annotated on them;</li>
  *   <li>JSON {@code null} for every property not listed as required, and for map values: the generator knows only
@@ -82,7 +82,7 @@ public class PublishedContract implements OASFilter {
         if (namesResource) {
             problem(responses, "404", "Không tìm thấy / No such resource (or not yours to see)");
         }
-        if (post && namesResource) {
+        if ((post || method == PathItem.HttpMethod.DELETE) && namesResource) {
             problem(responses, "409", "Không thực hiện được ở trạng thái này / Not possible in the current state");
         }
         if (readsIfMatch) {

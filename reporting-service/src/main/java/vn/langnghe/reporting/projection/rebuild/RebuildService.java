@@ -46,7 +46,7 @@ public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
-    public enum State { RUNNING, SWITCHED, FAILED }
+    public enum State { RUNNING, SWITCHED, FAILED, CANCELLED }
 
     /** {@code totalEvents} and {@code etaSeconds} are null while the records to read are being counted. */
     public record RebuildStatus(String id, String projection, int generation, String consumer, State state,
@@ -144,6 +144,34 @@ public class RebuildService {
         return rebuild.status();
     }
 
+    /** Thrown when a rebuild to stop has already switched, failed or been stopped. */
+    public static final class AlreadyEnded extends RuntimeException {
+        public AlreadyEnded(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Stops a running rebuild: its consumer stops, its consumer group and its generation's tables are dropped,
+     * and the serving generation stays as it is. Empty when there is no such rebuild of the projection.
+     */
+    public synchronized Optional<RebuildStatus> cancel(String name, String id) {
+        Rebuild r = rebuilds.get(id);
+        if (r == null || !r.projection.equals(name)) {
+            return Optional.empty();
+        }
+        if (r.state != State.RUNNING) {
+            throw new AlreadyEnded("rebuild " + id + " of " + name + " has already ended: " + r.state);
+        }
+        r.state = State.CANCELLED;
+        r.retired = true;
+        r.consumer.close();
+        projections.dropGeneration(name, r.generation);
+        deleteConsumerGroup(r.consumerName);
+        LOG.infof("rebuild %s of %s stopped; generation %d dropped", id, name, r.generation);
+        return Optional.of(r.status());
+    }
+
     public Optional<RebuildStatus> status(String name, String id) {
         Rebuild r = rebuilds.get(id);
         return r == null || !r.projection.equals(name) ? Optional.empty() : Optional.of(r.status());
@@ -172,6 +200,9 @@ public class RebuildService {
         if (r == null) {
             throw new IllegalArgumentException("no rebuild " + id);
         }
+        if (r.state == State.CANCELLED) {
+            throw new IllegalArgumentException("rebuild " + id + " was stopped");
+        }
         KafkaEventConsumer old = r.consumer;
         old.close();
         ConsumerStats s = old.stats();
@@ -183,31 +214,42 @@ public class RebuildService {
     private void watch(Rebuild r, String servers) {
         try {
             long counting = System.nanoTime();
-            r.total = counter.count(servers, projections.get(r.projection).topics(), () -> stopping);
+            r.total = counter.count(servers, projections.get(r.projection).topics(),
+                    () -> stopping || r.state != State.RUNNING);
             LOG.infof("rebuilding %s into generation %d: %d records to read (counted in %d ms)", r.projection,
                     r.generation, r.total, (System.nanoTime() - counting) / 1_000_000);
             while (r.state == State.RUNNING) {
                 Thread.sleep(200);
-                KafkaEventConsumer consumer = r.consumer;
-                if (r.processed() >= r.total && consumer.stats().lag() == 0 && consumer.isRunning()) {
-                    int replaced = projections.switchTo(r.projection, r.generation);
-                    r.switchedAt = clock.instant();
-                    r.state = State.SWITCHED;
-                    retire(r.projection, replaced);
-                }
+                switchWhenCaughtUp(r);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            r.state = State.FAILED;
-            r.error = "interrupted";
-        } catch (CancellationException e) { // the service is stopping
-            r.state = State.FAILED;
-            r.error = e.getMessage();
+            fail(r, "interrupted");
+        } catch (CancellationException e) { // the service is stopping, or the rebuild was stopped
+            fail(r, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "rebuild %s of %s failed", r.id, r.projection);
-            r.state = State.FAILED;
-            r.error = e.toString();
+            fail(r, e.toString());
             r.consumer.close();
+        }
+    }
+
+    /** Synchronized with {@link #cancel}: a rebuild being stopped never switches. */
+    private synchronized void switchWhenCaughtUp(Rebuild r) {
+        KafkaEventConsumer consumer = r.consumer;
+        if (r.state == State.RUNNING && r.processed() >= r.total && consumer.stats().lag() == 0
+                && consumer.isRunning()) {
+            int replaced = projections.switchTo(r.projection, r.generation);
+            r.switchedAt = clock.instant();
+            r.state = State.SWITCHED;
+            retire(r.projection, replaced);
+        }
+    }
+
+    private synchronized void fail(Rebuild r, String error) {
+        if (r.state == State.RUNNING) {
+            r.state = State.FAILED;
+            r.error = error;
         }
     }
 
@@ -226,12 +268,19 @@ public class RebuildService {
                     r.consumer.close();
                 }
             }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers.orElseThrow()))) {
-                admin.deleteConsumerGroups(List.of(name)).all().get(10, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warnf("retiring %s, the consumer of a replaced generation: %s", name, e.toString());
+        }
+        deleteConsumerGroup(name);
+    }
+
+    /** Deletes a consumer group that will never read again; a failure is logged, the group then stays idle. */
+    private void deleteConsumerGroup(String name) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers.orElseThrow()))) {
+            admin.deleteConsumerGroups(List.of(name)).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf("deleting consumer group %s: %s", name, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
