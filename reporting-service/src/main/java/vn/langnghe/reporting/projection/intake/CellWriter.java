@@ -8,18 +8,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.langnghe.intake.domain.clock.LegalDates;
+import vn.langnghe.reporting.projection.CopyRows;
 import vn.langnghe.reporting.projection.Sql;
 import vn.langnghe.reporting.projection.intake.ReportCells.Cell;
 
 /**
- * Keeps the report cells of one batch (ADR 0012): each event's delta goes to {@code intake_cell_deltas} as it is,
- * and the batch's deltas summed by cell and Vietnamese recording day are added to {@code intake_cells}. Every cell a
+ * Keeps the report cells of one batch (ADR 0012): each event's delta goes to {@code intake_cell_deltas} as it is (one
+ * COPY), and the batch's deltas summed by cell and Vietnamese recording day are added to {@code intake_cells} (one
+ * upsert of arrays, in index order; the table leaves room on its pages so most adds are HOT updates). Every cell a
  * delta touched is written, even when the batch's sum for it is zero, so that a batch and the same events one by
  * one leave the same rows.
  */
@@ -76,38 +79,68 @@ final class CellWriter {
     }
 
     void write(Connection tx, String schema) throws SQLException {
-        try (PreparedStatement s = tx.prepareStatement("INSERT INTO " + schema + ".intake_cell_deltas (recorded_at,"
-                + " day, figure, unit_id, kind, channel, clock_start, next_due, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Delta d : deltas) {
-                Sql.instant(s, 1, d.recordedAt());
-                bindCell(s, 2, d.cell());
-                s.setLong(9, d.n());
-                s.addBatch();
-            }
-            s.executeBatch();
+        copyDeltas(tx, schema);
+        addDailySums(tx, schema);
+    }
+
+    private void copyDeltas(Connection tx, String schema) throws SQLException {
+        CopyRows rows = new CopyRows();
+        for (Delta d : deltas) {
+            Cell c = d.cell();
+            rows.row(d.recordedAt(), c.day(), c.figure(), c.unit(), c.kind(), c.channel(), c.clockStart(),
+                    c.nextDue(), d.n());
+        }
+        rows.copyInto(tx, schema + ".intake_cell_deltas (recorded_at, day, figure, unit_id, kind, channel,"
+                + " clock_start, next_due, n)");
+    }
+
+    private void addDailySums(Connection tx, String schema) throws SQLException {
+        if (daily.isEmpty()) {
+            return;
+        }
+        // in the unique index's order: neighbouring keys share index pages
+        List<Map.Entry<DayCell, Long>> sums = new ArrayList<>(daily.entrySet());
+        sums.sort(Map.Entry.comparingByKey(KEY_ORDER));
+        int n = sums.size();
+        String[] day = new String[n], figure = new String[n], unit = new String[n], kind = new String[n],
+                channel = new String[n], clockStart = new String[n], nextDue = new String[n],
+                recordedOn = new String[n];
+        Long[] sum = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Cell c = sums.get(i).getKey().cell();
+            day[i] = c.day().toString();
+            figure[i] = c.figure();
+            unit[i] = c.unit();
+            kind[i] = c.kind();
+            channel[i] = c.channel();
+            clockStart[i] = c.clockStart() == null ? null : c.clockStart().toString();
+            nextDue[i] = c.nextDue() == null ? null : c.nextDue().toString();
+            recordedOn[i] = sums.get(i).getKey().recordedOn().toString();
+            sum[i] = sums.get(i).getValue();
         }
         try (PreparedStatement s = tx.prepareStatement("INSERT INTO " + schema + ".intake_cells AS c (day, figure,"
-                + " unit_id, kind, channel, clock_start, next_due, recorded_on, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " unit_id, kind, channel, clock_start, next_due, recorded_on, n) SELECT * FROM unnest(?::date[],"
+                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::date[], ?::bigint[])"
                 + " ON CONFLICT (figure, day, unit_id, kind, channel, recorded_on, clock_start, next_due)"
                 + " DO UPDATE SET n = c.n + excluded.n")) {
-            for (Map.Entry<DayCell, Long> e : daily.entrySet()) {
-                bindCell(s, 1, e.getKey().cell());
-                Sql.date(s, 8, e.getKey().recordedOn());
-                s.setLong(9, e.getValue());
-                s.addBatch();
+            int i = 0;
+            for (Object[] column : new Object[][] {day, figure, unit, kind, channel, clockStart, nextDue, recordedOn}) {
+                s.setArray(++i, tx.createArrayOf("text", column));
             }
-            s.executeBatch();
+            s.setArray(++i, tx.createArrayOf("bigint", sum));
+            s.executeUpdate();
         }
     }
 
-    /** day, figure, unit, kind, channel, clock start, next due from {@code index}. */
-    private static void bindCell(PreparedStatement s, int index, Cell cell) throws SQLException {
-        Sql.date(s, index, cell.day());
-        s.setString(index + 1, cell.figure());
-        s.setString(index + 2, cell.unit());
-        s.setString(index + 3, cell.kind());
-        s.setString(index + 4, cell.channel());
-        Sql.date(s, index + 5, cell.clockStart());
-        Sql.date(s, index + 6, cell.nextDue());
-    }
+    /** The order of the cells' unique index: figure, day, unit, kind, channel, recorded on, clock start, next due. */
+    private static final Comparator<LocalDate> DATES = Comparator.nullsLast(Comparator.naturalOrder());
+    private static final Comparator<DayCell> KEY_ORDER = Comparator.<DayCell, String>comparing(d -> d.cell().figure())
+            .thenComparing(d -> d.cell().day())
+            .thenComparing(d -> d.cell().unit())
+            .thenComparing(d -> d.cell().kind())
+            .thenComparing(d -> d.cell().channel())
+            .thenComparing(DayCell::recordedOn)
+            .thenComparing(d -> d.cell().clockStart(), DATES)
+            .thenComparing(d -> d.cell().nextDue(), DATES);
+
 }

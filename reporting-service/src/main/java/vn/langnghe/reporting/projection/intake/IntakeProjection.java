@@ -45,6 +45,7 @@ import vn.langnghe.intake.domain.clock.DueDates;
 import vn.langnghe.intake.domain.clock.GrantedExtension;
 import vn.langnghe.intake.domain.clock.LegalClock;
 import vn.langnghe.intake.domain.clock.Timeliness;
+import vn.langnghe.reporting.projection.CopyRows;
 import vn.langnghe.reporting.projection.Decoding;
 import vn.langnghe.reporting.projection.Projection;
 import vn.langnghe.reporting.projection.Sql;
@@ -121,7 +122,6 @@ public class IntakeProjection implements Projection {
                     PRIMARY KEY (submission_id, version)
                 )""".formatted(s),
                 "CREATE INDEX ON %s.intake_facts (effective_on, event_type)".formatted(s),
-                "CREATE INDEX ON %s.intake_facts (recorded_at)".formatted(s),
                 """
                 CREATE TABLE %1$s.intake_submissions (
                     submission_id   UUID        PRIMARY KEY,
@@ -157,7 +157,7 @@ public class IntakeProjection implements Projection {
                     n               BIGINT      NOT NULL,
                     UNIQUE NULLS NOT DISTINCT (figure, day, unit_id, kind, channel, recorded_on, clock_start,
                         next_due)
-                )""".formatted(s),
+                ) WITH (fillfactor = 70)""".formatted(s),
                 """
                 CREATE TABLE %1$s.intake_cell_deltas (
                     recorded_at     TIMESTAMPTZ NOT NULL,
@@ -210,8 +210,9 @@ public class IntakeProjection implements Projection {
 
     /**
      * The batch's submissions are loaded with one query and the events applied to them in memory, in order (a
-     * submission may have several events in a batch); then every fact row goes in one JDBC batch and each
-     * submission's final state in another. One event alone takes the same path, so both give the same rows.
+     * submission may have several events in a batch); then every fact row goes in one COPY, the report cells
+     * ({@link CellWriter}) follow, and each submission's final state goes in one JDBC batch. One event alone takes
+     * the same path, so both give the same rows.
      */
     @Override
     public void applyAll(Connection tx, String schema, List<ConsumedEvent> events) throws SQLException {
@@ -225,16 +226,15 @@ public class IntakeProjection implements Projection {
         Map<UUID, State> states = load(tx, schema, ids);
         CellWriter cells = CellWriter.loading(tx, schema, states.keySet());
         Map<UUID, Long> changed = new LinkedHashMap<>(); // submission → version of its last event in the batch
-        try (PreparedStatement facts = tx.prepareStatement(INSERT_FACT.formatted(schema))) {
-            for (int i = 0; i < events.size(); i++) {
-                UUID id = ids.get(i);
-                Evolved evolved = evolve(states.get(id), events.get(i), decoded.get(i), id, facts);
-                states.put(id, evolved.state());
-                cells.add(id, evolved.fact(), Decoding.recordedAt(events.get(i)));
-                changed.put(id, events.get(i).streamVersion());
-            }
-            facts.executeBatch();
+        CopyRows facts = new CopyRows();
+        for (int i = 0; i < events.size(); i++) {
+            UUID id = ids.get(i);
+            Evolved evolved = evolve(states.get(id), events.get(i), decoded.get(i), id, facts);
+            states.put(id, evolved.state());
+            cells.add(id, evolved.fact(), Decoding.recordedAt(events.get(i)));
+            changed.put(id, events.get(i).streamVersion());
         }
+        facts.copyInto(tx, schema + FACT_COLUMNS);
         cells.write(tx, schema);
         try (PreparedStatement save = tx.prepareStatement(UPSERT_SUBMISSION.formatted(schema))) {
             for (Map.Entry<UUID, Long> submission : changed.entrySet()) {
@@ -262,7 +262,7 @@ public class IntakeProjection implements Projection {
      * with the event's fact row added to {@code facts}.
      */
     private Evolved evolve(State state, ConsumedEvent event, ContractEvent decoded, UUID submissionId,
-            PreparedStatement facts) throws SQLException {
+            CopyRows facts) {
         LocalDate on = Decoding.day(effectiveAt(decoded));
         if (state == null && !(decoded instanceof SubmissionReceived)) {
             throw new UndecodableEvent("submission " + submissionId + " starts with " + event.type()
@@ -341,8 +341,10 @@ public class IntakeProjection implements Projection {
         }
         // The row is bound now: the state may change again with the submission's next event in this batch.
         LocalDate[] running = runningClock(state);
-        bindFact(facts, event, state, fact, on, factUnit, running);
-        facts.addBatch();
+        facts.row(state.id, event.streamVersion(), event.type(), on, Decoding.recordedAt(event), state.kind.name(),
+                state.channel, factUnit, state.topic, state.receivedOn, state.status, running[0], running[1],
+                fact.conclusion, fact.outcome, fact.mergedInto, fact.reasonCode, fact.complex, fact.resolves,
+                fact.resolutionDue, fact.timeliness);
         return new Evolved(state, new ReportCells.Fact(event.streamVersion(), event.type(), on, factUnit,
                 state.kind.name(), state.channel, state.status, running[0], running[1], fact.resolves,
                 fact.timeliness, fact.outcome));
@@ -400,40 +402,9 @@ public class IntakeProjection implements Projection {
         };
     }
 
-    private static final String INSERT_FACT = "INSERT INTO %s.intake_facts (submission_id, version, event_type,"
-            + " effective_on, recorded_at, kind, channel, unit_id, topic, received_on, status, clock_start, next_due,"
-            + " conclusion, outcome, merged_into, reason_code, complex, resolves, resolution_due, timeliness)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    private static void bindFact(PreparedStatement s, ConsumedEvent event, State state, Fact fact, LocalDate on,
-            String unit, LocalDate[] running) throws SQLException {
-        int i = 0;
-        s.setObject(++i, state.id);
-        s.setLong(++i, event.streamVersion());
-        s.setString(++i, event.type());
-        Sql.date(s, ++i, on);
-        Sql.instant(s, ++i, Decoding.recordedAt(event));
-        s.setString(++i, state.kind.name());
-        s.setString(++i, state.channel);
-        s.setString(++i, unit);
-        Sql.text(s, ++i, state.topic);
-        Sql.date(s, ++i, state.receivedOn);
-        s.setString(++i, state.status);
-        Sql.date(s, ++i, running[0]);
-        Sql.date(s, ++i, running[1]);
-        Sql.text(s, ++i, fact.conclusion);
-        Sql.text(s, ++i, fact.outcome);
-        Sql.uuid(s, ++i, fact.mergedInto);
-        Sql.text(s, ++i, fact.reasonCode);
-        if (fact.complex == null) {
-            s.setNull(++i, java.sql.Types.BOOLEAN);
-        } else {
-            s.setBoolean(++i, fact.complex);
-        }
-        s.setBoolean(++i, fact.resolves);
-        Sql.date(s, ++i, fact.resolutionDue);
-        Sql.text(s, ++i, fact.timeliness);
-    }
+    private static final String FACT_COLUMNS = ".intake_facts (submission_id, version, event_type, effective_on,"
+            + " recorded_at, kind, channel, unit_id, topic, received_on, status, clock_start, next_due, conclusion,"
+            + " outcome, merged_into, reason_code, complex, resolves, resolution_due, timeliness)";
 
     /** The stored submissions among {@code ids}, by id (those not received yet are absent). */
     private static Map<UUID, State> load(Connection tx, String schema, List<UUID> ids) throws SQLException {
