@@ -9,14 +9,27 @@ import java.util.Objects;
  * @param topics topics to follow from the beginning
  * @param bootstrapServers Kafka brokers
  * @param retryBackoff wait after a failure (database down) before the record is tried again
+ * @param maxPollRecords records per poll, and so per apply transaction (ADR 0011): more is faster, but the batch's
+ *     row locks are held longer
  */
-public record ConsumerSettings(String name, List<String> topics, String bootstrapServers, Duration retryBackoff) {
+public record ConsumerSettings(String name, List<String> topics, String bootstrapServers, Duration retryBackoff,
+        int maxPollRecords) {
+
+    /** Records per poll unless a service sets {@code langnghe.consumers.max-poll-records}. */
+    public static final int DEFAULT_MAX_POLL_RECORDS = 500;
 
     public ConsumerSettings {
         Objects.requireNonNull(name, "name");
         topics = List.copyOf(topics);
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
+        if (maxPollRecords < 1) {
+            throw new IllegalArgumentException("maxPollRecords must be at least 1, not " + maxPollRecords);
+        }
+    }
+
+    public ConsumerSettings(String name, List<String> topics, String bootstrapServers, Duration retryBackoff) {
+        this(name, topics, bootstrapServers, retryBackoff, DEFAULT_MAX_POLL_RECORDS);
     }
 
     public static ConsumerSettings of(String name, List<String> topics, String bootstrapServers) {

@@ -31,6 +31,7 @@ public class ConsumerSetup {
     private final DataSource dataSource;
     private final Optional<String> bootstrapServers;
     private final Duration retryBackoff;
+    private final int maxPollRecords;
     private final MeterRegistry metrics;
     private final Map<String, KafkaEventConsumer> running = new LinkedHashMap<>();
 
@@ -39,11 +40,13 @@ public class ConsumerSetup {
             DataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
             @ConfigProperty(name = "langnghe.consumers.retry-backoff", defaultValue = "1s") Duration retryBackoff,
+            @ConfigProperty(name = "langnghe.consumers.max-poll-records", defaultValue = "500") int maxPollRecords,
             MeterRegistry metrics) {
         this.bindings = bindings;
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.retryBackoff = retryBackoff;
+        this.maxPollRecords = maxPollRecords;
         this.metrics = metrics;
     }
 
@@ -58,7 +61,7 @@ public class ConsumerSetup {
         Migrations.migrateConsumer(dataSource);
         for (ConsumerBinding binding : declared) {
             KafkaEventConsumer consumer = new KafkaEventConsumer(
-                    new ConsumerSettings(binding.name(), binding.topics(), servers, retryBackoff),
+                    new ConsumerSettings(binding.name(), binding.topics(), servers, retryBackoff, maxPollRecords),
                     new CheckpointedApplier(dataSource, binding.name(), binding.handler()));
             synchronized (running) {
                 running.put(binding.name(), consumer);

@@ -103,6 +103,7 @@ public class RebuildService {
     private final DataSource dataSource;
     private final Optional<String> bootstrapServers;
     private final Duration retryBackoff;
+    private final int maxPollRecords;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -110,6 +111,7 @@ public class RebuildService {
     RebuildService(Projections projections, ConsumerSetup consumers, RecordCounter counter, DataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
             @ConfigProperty(name = "langnghe.consumers.retry-backoff", defaultValue = "1s") Duration retryBackoff,
+            @ConfigProperty(name = "langnghe.consumers.max-poll-records", defaultValue = "500") int maxPollRecords,
             Clock clock) {
         this.projections = projections;
         this.consumers = consumers;
@@ -117,6 +119,7 @@ public class RebuildService {
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.retryBackoff = retryBackoff;
+        this.maxPollRecords = maxPollRecords;
         this.clock = clock;
     }
 
@@ -288,7 +291,8 @@ public class RebuildService {
 
     private KafkaEventConsumer newConsumer(Rebuild r, String servers) {
         return new KafkaEventConsumer(
-                new ConsumerSettings(r.consumerName, projections.get(r.projection).topics(), servers, retryBackoff),
+                new ConsumerSettings(r.consumerName, projections.get(r.projection).topics(), servers, retryBackoff,
+                        maxPollRecords),
                 new CheckpointedApplier(dataSource, r.consumerName, projections.handler(r.projection, r.generation)));
     }
 
