@@ -298,9 +298,11 @@ public final class BenchMain {
         progress.note(String.format("produced at %,.0f events/s", produceRate));
         progress.step("live projections catch up");
         try {
-            // up to 40 % of the time left; the rest is for the rebuilds and queries
+            // all the time left but what the rebuild rounds need at least: the report queries should find every
+            // synthetic event projected and the live consumers idle; counted from the first event produced
+            long catchUpWindow = (System.nanoTime() - produceStart) + remainingNanos() - rounds * minimumRoundNanos();
             Projections.CatchUp catchUp = projections.awaitCaughtUp(before, count, produceStart,
-                    Math.max(30_000_000_000L, (long) (remainingNanos() * 0.4)), progress::note);
+                    Math.max(30_000_000_000L, catchUpWindow), progress::note);
             measurements.add(Catalogue.CATCH_UP, catchUp.eventsPerSecond());
             progress.note(String.format("intake projection applied %,d events at %,.0f/s%s", catchUp.applied(),
                     catchUp.eventsPerSecond(), catchUp.complete() ? "" : " (time ran out before it caught up)"));
@@ -314,8 +316,8 @@ public final class BenchMain {
             return true;
         }
         for (int round = 1; round <= rounds; round++) {
-            long queryReserve = 4L * profile.querySeconds() * 1_000_000_000L; // two kinds, and their slowest
-            long window = Math.max(30_000_000_000L, (remainingNanos() - queryReserve) / (rounds - round + 1));
+            long queryReserve = 2L * profile.querySeconds() * 1_000_000_000L; // two kinds, at their slowest
+            long window = Math.max(MINIMUM_REBUILD_NANOS, remainingNanos() / (rounds - round + 1) - queryReserve);
             progress.step("rebuild and report queries, round " + round + "/" + rounds);
             try {
                 Projections.RebuildRun rebuild = projections.rebuild(window, progress::note);
@@ -364,6 +366,14 @@ public final class BenchMain {
             }
         }
         return failed;
+    }
+
+    /** The shortest rebuild window a round gets: enough to count the records and reach a steady rate. */
+    private static final long MINIMUM_REBUILD_NANOS = 90_000_000_000L;
+
+    /** A rebuild round at its shortest: the rebuild window, then both kinds of report queries at their slowest. */
+    private long minimumRoundNanos() {
+        return MINIMUM_REBUILD_NANOS + 2L * profile.querySeconds() * 1_000_000_000L;
     }
 
     private long remainingNanos() {

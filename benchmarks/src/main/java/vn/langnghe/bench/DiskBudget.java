@@ -9,8 +9,8 @@ public record DiskBudget(long freeBytes) {
 
     /** ~0.8 KB in the Kafka log + ~2 × 1 KB in the projection tables and indexes, rounded up. */
     public static final long BYTES_PER_EVENT = 3_000;
-    /** Left free whatever happens. */
-    public static final long RESERVE_BYTES = 10L * 1024 * 1024 * 1024;
+    /** Left free whatever happens: 10 GB, plus the 8 GB of WAL PostgreSQL may keep between checkpoints. */
+    public static final long RESERVE_BYTES = 18L * 1024 * 1024 * 1024;
     /** Below this the run is not worth it. */
     public static final long MIN_EVENTS = 10_000;
 

@@ -24,6 +24,6 @@ public record Profile(String name, int pgbenchSeconds, int kafkaRecords, int ste
 
     public static final Profile QUICK = new Profile("quick", 5, 200_000, 4, 8, 4, 8, 20_000, 100, 30,
             Duration.ofMinutes(10), 20);
-    public static final Profile FULL = new Profile("full", 20, 2_000_000, 10, 30, 10, 30, 10_000_000, 500, 120,
+    public static final Profile FULL = new Profile("full", 20, 2_000_000, 10, 30, 10, 30, 10_000_000, 500, 60,
             Duration.ofMinutes(60), 60);
 }

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,7 @@ public final class LocalPostgres implements PostgresServer {
 
     private final Path binDir;
     private final boolean fsync;
+    private final Map<String, String> settings;
     private final int maxConnections;
     private final String username;
     private final String password = randomPassword();
@@ -44,6 +47,7 @@ public final class LocalPostgres implements PostgresServer {
     private LocalPostgres(Builder builder) {
         this.binDir = builder.binDir != null ? builder.binDir : findBinDir();
         this.fsync = builder.fsync;
+        this.settings = Map.copyOf(builder.settings);
         this.maxConnections = builder.maxConnections;
         this.username = builder.username;
     }
@@ -57,6 +61,7 @@ public final class LocalPostgres implements PostgresServer {
         private boolean fsync = true;
         private int maxConnections = 200;
         private String username = DEFAULT_USERNAME;
+        private final Map<String, String> settings = new LinkedHashMap<>();
 
         /** Tests may turn fsync off for speed; benchmarks and the local run must not. Default: on. */
         public Builder withFsync(boolean fsync) {
@@ -72,6 +77,15 @@ public final class LocalPostgres implements PostgresServer {
         /** Default: {@link #findBinDir()}. */
         public Builder withBinDir(Path binDir) {
             this.binDir = binDir;
+            return this;
+        }
+
+        /** A {@code postgresql.conf} setting (e.g. {@code shared_buffers}, {@code 4GB}) written after the defaults. */
+        public Builder withSetting(String name, String value) {
+            if (!name.matches("[a-z_]+") || !value.matches("[A-Za-z0-9_.]+")) {
+                throw new IllegalArgumentException("not a plain setting: " + name + " = " + value);
+            }
+            settings.put(name, value);
             return this;
         }
 
@@ -207,10 +221,18 @@ public final class LocalPostgres implements PostgresServer {
                     "max_connections = " + maxConnections,
                     "fsync = " + (fsync ? "on" : "off"),
                     "full_page_writes = " + (fsync ? "on" : "off"),
-                    ""), java.nio.file.StandardOpenOption.APPEND);
+                    extraSettings()), java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a PostgreSQL data dir", e);
         }
+    }
+
+    /** The builder's own settings, one line each, in a stable order; ends with a line break. */
+    private String extraSettings() {
+        StringBuilder lines = new StringBuilder();
+        settings.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> lines.append(e.getKey()).append(" = '").append(e.getValue()).append("'\n"));
+        return lines.toString();
     }
 
     private Path dataDir() {

@@ -56,6 +56,26 @@ class LocalPostgresTest {
         }
     }
 
+    @Test
+    void settingsFromTheBuilder_areInForce() {
+        try (LocalPostgres postgres = LocalPostgres.builder().withFsync(false)
+                .withSetting("shared_buffers", "64MB").withSetting("max_wal_size", "2GB").build()) {
+            postgres.start();
+            try (Connection c = connect(postgres, "postgres"); Statement s = c.createStatement()) {
+                assertThat(single(s, "show shared_buffers")).isEqualTo("64MB");
+                assertThat(single(s, "show max_wal_size")).isEqualTo("2GB");
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aSettingThatIsNotPlain_isRefused() {
+        assertThatThrownBy(() -> LocalPostgres.builder().withSetting("shared_buffers", "1GB'\nfsync = 'off"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     static Connection connect(PostgresServer postgres, String db) throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(db), postgres.username(), postgres.password());
     }
