@@ -22,7 +22,7 @@ import vn.langnghe.reporting.projection.intake.ReportCells.Cell;
 /**
  * Keeps the report cells of one batch (ADR 0012): each event's delta goes to {@code intake_cell_deltas} as it is (one
  * COPY), and the batch's deltas summed by cell and Vietnamese recording day are added to {@code intake_cells} (one
- * upsert of arrays, in index order; the table leaves room on its pages so most adds are HOT updates). Every cell a
+ * upsert of arrays, sorted in the unique index's order so neighbouring cells share index pages). Every cell a
  * delta touched is written, even when the batch's sum for it is zero, so that a batch and the same events one by
  * one leave the same rows.
  */

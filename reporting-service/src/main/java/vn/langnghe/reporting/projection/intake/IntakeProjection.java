@@ -157,7 +157,7 @@ public class IntakeProjection implements Projection {
                     n               BIGINT      NOT NULL,
                     UNIQUE NULLS NOT DISTINCT (figure, day, unit_id, kind, channel, recorded_on, clock_start,
                         next_due)
-                ) WITH (fillfactor = 70)""".formatted(s),
+                )""".formatted(s),
                 """
                 CREATE TABLE %1$s.intake_cell_deltas (
                     recorded_at     TIMESTAMPTZ NOT NULL,
