@@ -69,8 +69,6 @@ public final class ReportQueries {
                 try (Statement s = b.createStatement()) {
                     s.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
                 }
-                withoutParallelWorkers(a);
-                withoutParallelWorkers(b);
                 FutureTask<Void> other = new FutureTask<>(() -> {
                     second.run(b);
                     return null;
@@ -103,18 +101,6 @@ public final class ReportQueries {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /**
-     * The two parts already run at once, and each reads tens of thousands of cells: parallel workers on top put
-     * four processes on a 2-core machine and start workers that cost more than they save. Measured on 1 million
-     * synthetic events, the ministry half-year report: p50 49.8 → 33.4 ms, p99 73.1 → 45.5 ms (ADR 0012).
-     * {@code SET LOCAL} ends with the transaction, so the pooled connection keeps its own setting.
-     */
-    private static void withoutParallelWorkers(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
         }
     }
 

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Test;
 import vn.langnghe.eventsourcing.store.EventStoreUnavailable;
@@ -77,33 +76,6 @@ class ReportQueriesTest {
         try (Connection c = dataSource.getConnection()) {
             assertThat(count(c)).as("the writer did commit meanwhile").isPositive();
             assertThat(c.getAutoCommit()).isTrue();
-        }
-    }
-
-    @Test
-    void twoPartsRunAtOnce_withoutParallelWorkers_andOnlyForTheReport() throws Exception {
-        PostgresServer postgres = Infrastructure.shared().postgres();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(postgres.jdbcUrl("postgres"));
-        dataSource.setUser(postgres.username());
-        dataSource.setPassword(postgres.password());
-        AtomicReference<String> first = new AtomicReference<>();
-        AtomicReference<String> second = new AtomicReference<>();
-
-        ReportQueries.concurrently(dataSource, a -> first.set(parallelWorkers(a)), b -> second.set(parallelWorkers(b)));
-
-        assertThat(first.get()).isEqualTo("0");
-        assertThat(second.get()).isEqualTo("0");
-        try (Connection c = dataSource.getConnection()) {
-            assertThat(parallelWorkers(c)).as("the server's own setting, outside a report").isNotEqualTo("0");
-        }
-    }
-
-    private static String parallelWorkers(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SHOW max_parallel_workers_per_gather")) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 
