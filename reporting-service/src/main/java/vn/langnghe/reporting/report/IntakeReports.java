@@ -1,7 +1,9 @@
 package vn.langnghe.reporting.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,6 +85,41 @@ public class IntakeReports {
                 sum(b.n) FILTER (WHERE b.next_due IS NOT NULL AND ?::date > b.next_due)
             FROM b JOIN w ON b.unit_id = w.unit AND ?::date BETWEEN w.d_from AND w.d_to
             WHERE b.n <> 0
+            GROUP BY 1, 2, 3""";
+
+    /**
+     * The period's figures of everything recorded: monthly sums for its whole months, daily sums for the other
+     * days ({@link PeriodSplit}). No window starts or ends inside a whole month, so its first day places it.
+     */
+    private static final String PERIOD_NOW_SQL = """
+            WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), c AS (
+                SELECT unit_id, month AS day, figure, kind, channel, n FROM %1$s.intake_month_cells
+                WHERE figure = ANY(?) AND month = ANY(?)
+                UNION ALL
+                SELECT unit_id, day, figure, kind, channel, n FROM %1$s.intake_cells
+                WHERE figure = ANY(?) AND day = ANY(?)
+            )
+            SELECT w.child, c.figure, c.kind, c.channel, sum(c.n)
+            FROM c JOIN w ON c.unit_id = w.unit AND c.day BETWEEN w.d_from AND w.d_to
+            GROUP BY 1, 2, 3, 4""";
+
+    /**
+     * Open at D of everything recorded: the open cells folded by the first of D's month (open, and overdue when
+     * due), and the daily {@code open} cells not folded yet, dated up to D, with their clocks as above.
+     */
+    private static final String BACKLOG_NOW_SQL = """
+            WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), b AS (
+                SELECT unit_id, kind, channel, n,
+                    n * (next_due IS NOT NULL AND ?::date <= next_due
+                        AND (next_due - ?::date) <= ? * (next_due - clock_start))::int AS at_risk,
+                    n * (next_due IS NOT NULL AND ?::date > next_due)::int AS overdue
+                FROM %1$s.intake_cells
+                WHERE figure = 'open' AND day <= ? AND (day >= ? OR (next_due >= ? AND day < ?))
+                UNION ALL
+                SELECT unit_id, kind, channel, n, 0, overdue_n FROM %1$s.intake_open_folded WHERE from_month <= ?
+            )
+            SELECT w.child, b.kind, b.channel, sum(b.n), sum(b.at_risk), sum(b.overdue)
+            FROM b JOIN w ON b.unit_id = w.unit AND ?::date BETWEEN w.d_from AND w.d_to
             GROUP BY 1, 2, 3""";
 
     private final DataSource dataSource;
@@ -171,6 +208,10 @@ public class IntakeReports {
     /** Adds the period's figures to {@code cube}; returns the facts recorded after the instant, by type. */
     private Map<String, Long> periodCounts(Connection c, String schema, UnitScope scope, ReportPeriod period,
             Instant asRecordedAt, Cube cube) throws SQLException {
+        if (asRecordedAt == null) {
+            periodCountsNow(c, schema, scope, period, cube);
+            return new LinkedHashMap<>();
+        }
         AsOf asOf = AsOf.of(asRecordedAt);
         Map<String, Long> later = new TreeMap<>();
         if (!scope.isEmpty()) {
@@ -204,9 +245,40 @@ public class IntakeReports {
         return new LinkedHashMap<>(later);
     }
 
+    /** Adds the period's figures of everything recorded to {@code cube}. */
+    private void periodCountsNow(Connection c, String schema, UnitScope scope, ReportPeriod period, Cube cube)
+            throws SQLException {
+        if (scope.isEmpty()) {
+            return;
+        }
+        PeriodSplit split = PeriodSplit.of(period, scope.windows());
+        try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
+                PERIOD_NOW_SQL.formatted(schema, UnitScope.WINDOWS))) {
+            int i = scope.bind(c, s, 1);
+            Array figures = c.createArrayOf("text", ReportCells.SHOWN_FIGURES.toArray());
+            s.setArray(i++, figures);
+            s.setArray(i++, dates(c, split.wholeMonths()));
+            s.setArray(i++, figures);
+            s.setArray(i, dates(c, split.days()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    cube.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
+                }
+            }
+        }
+    }
+
+    private static Array dates(Connection c, List<LocalDate> days) throws SQLException {
+        return c.createArrayOf("date", days.stream().map(Date::valueOf).toArray());
+    }
+
     /** Adds open, at risk and overdue on {@code backlogAsOf} to {@code cube}. */
     private void backlogCounts(Connection c, String schema, UnitScope backlogScope, LocalDate backlogAsOf,
             Instant asRecordedAt, Cube cube) throws SQLException {
+        if (asRecordedAt == null) {
+            backlogCountsNow(c, schema, backlogScope, backlogAsOf, cube);
+            return;
+        }
         AsOf asOf = AsOf.of(asRecordedAt);
         if (!backlogScope.isEmpty()) {
             try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
@@ -222,16 +294,44 @@ public class IntakeReports {
                 s.setBigDecimal(i++, clock.rules().atRiskFraction());
                 Sql.date(s, i++, backlogAsOf);
                 Sql.date(s, i, backlogAsOf);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        String row = rs.getString(1);
-                        String kind = rs.getString(2);
-                        String channel = rs.getString(3);
-                        cube.add(row, "open", kind, channel, rs.getLong(4));
-                        cube.add(row, "atRisk", kind, channel, rs.getLong(5));
-                        cube.add(row, "overdue", kind, channel, rs.getLong(6));
-                    }
-                }
+                readBacklog(s, cube);
+            }
+        }
+    }
+
+    /** Adds open, at risk and overdue on {@code backlogAsOf} of everything recorded to {@code cube}. */
+    private void backlogCountsNow(Connection c, String schema, UnitScope backlogScope, LocalDate backlogAsOf,
+            Cube cube) throws SQLException {
+        if (backlogScope.isEmpty()) {
+            return;
+        }
+        LocalDate month = backlogAsOf.withDayOfMonth(1);
+        try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
+                BACKLOG_NOW_SQL.formatted(schema, UnitScope.WINDOWS))) {
+            int i = backlogScope.bind(c, s, 1);
+            Sql.date(s, i++, backlogAsOf);
+            Sql.date(s, i++, backlogAsOf);
+            s.setBigDecimal(i++, clock.rules().atRiskFraction());
+            Sql.date(s, i++, backlogAsOf);
+            Sql.date(s, i++, backlogAsOf);
+            Sql.date(s, i++, month);
+            Sql.date(s, i++, month);
+            Sql.date(s, i++, month);
+            Sql.date(s, i++, month);
+            Sql.date(s, i, backlogAsOf);
+            readBacklog(s, cube);
+        }
+    }
+
+    private static void readBacklog(PreparedStatement s, Cube cube) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                String row = rs.getString(1);
+                String kind = rs.getString(2);
+                String channel = rs.getString(3);
+                cube.add(row, "open", kind, channel, rs.getLong(4));
+                cube.add(row, "atRisk", kind, channel, rs.getLong(5));
+                cube.add(row, "overdue", kind, channel, rs.getLong(6));
             }
         }
     }

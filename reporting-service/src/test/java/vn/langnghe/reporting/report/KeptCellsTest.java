@@ -111,13 +111,13 @@ class KeptCellsTest {
 
         int compared = 0;
         try (Connection c = dataSource.getConnection()) {
-            for (int q = 0; q < 200; q++) {
+            for (int q = 0; q < 250; q++) {
                 String unit = REPORT_UNITS.get(random.nextInt(REPORT_UNITS.size()));
                 LocalDate from = FIRST_DAY.minusDays(20).plusDays(random.nextInt(240));
                 ReportPeriod period = new ReportPeriod(from, from.plusDays(random.nextInt(240)));
                 LocalDate backlogAsOf = FIRST_DAY.plusDays(random.nextInt(300) - 10);
-                Instant asRecordedAt = switch (q % 4) {
-                    case 0 -> null;
+                Instant asRecordedAt = switch (q % 5) {
+                    case 0, 4 -> null; // everything recorded: monthly cells and folded open cells
                     case 1 -> recordedTimes.get(random.nextInt(recordedTimes.size()));
                     case 2 -> FIRST_DAY.plusDays(random.nextInt(300)).atStartOfDay(LegalDates.VIETNAM).toInstant();
                     default -> FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant()

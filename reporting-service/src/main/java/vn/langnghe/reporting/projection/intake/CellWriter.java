@@ -22,9 +22,11 @@ import vn.langnghe.reporting.projection.intake.ReportCells.Cell;
 /**
  * Keeps the report cells of one batch (ADR 0012): each event's delta goes to {@code intake_cell_deltas} as it is (one
  * COPY), and the batch's deltas summed by cell and Vietnamese recording day are added to {@code intake_cells} (one
- * upsert of arrays, sorted in the unique index's order so neighbouring cells share index pages). Every cell a
- * delta touched is written, even when the batch's sum for it is zero, so that a batch and the same events one by
- * one leave the same rows.
+ * upsert of arrays, sorted in the unique index's order so neighbouring cells share index pages). For reports of
+ * everything recorded, the same deltas are also summed by month ({@code intake_month_cells}, the shown period
+ * figures) and, for {@code open} cells, into the month from which they can only be open or overdue
+ * ({@code intake_open_folded}). Every cell a delta touched is written, even when the batch's sum for it is zero,
+ * so that a batch and the same events one by one leave the same rows.
  */
 final class CellWriter {
 
@@ -32,10 +34,25 @@ final class CellWriter {
 
     private record DayCell(Cell cell, LocalDate recordedOn) {}
 
+    /** A shown period figure summed over a month, whenever recorded. */
+    private record MonthCell(LocalDate month, String figure, String unit, String kind, String channel) {}
+
+    /** Open cells folded from {@code fromMonth} on: by then their day and due date are both in the past. */
+    private record FoldedCell(LocalDate fromMonth, String unit, String kind, String channel) {}
+
+    /** The sums of one folded cell: open, and of those the ones with a due date (overdue once folded). */
+    private record Folded(long open, long overdue) {
+        Folded plus(Folded other) {
+            return new Folded(open + other.open, overdue + other.overdue);
+        }
+    }
+
     private final Map<UUID, List<ReportCells.Fact>> histories;
     private final Map<UUID, Map<Cell, Long>> contributions = new HashMap<>();
     private final List<Delta> deltas = new ArrayList<>();
     private final Map<DayCell, Long> daily = new LinkedHashMap<>();
+    private final Map<MonthCell, Long> monthly = new HashMap<>();
+    private final Map<FoldedCell, Folded> folded = new HashMap<>();
 
     private CellWriter(Map<UUID, List<ReportCells.Fact>> histories) {
         this.histories = histories;
@@ -75,12 +92,29 @@ final class CellWriter {
         ReportCells.delta(before, after).forEach((cell, n) -> {
             deltas.add(new Delta(recordedAt, cell, n));
             daily.merge(new DayCell(cell, recordedOn), n, Long::sum);
+            if (ReportCells.OPEN.equals(cell.figure())) {
+                folded.merge(foldedCell(cell), new Folded(n, cell.nextDue() == null ? 0 : n), Folded::plus);
+            } else if (!cell.figure().startsWith(ReportCells.FACT)) {
+                monthly.merge(new MonthCell(cell.day().withDayOfMonth(1), cell.figure(), cell.unit(), cell.kind(),
+                        cell.channel()), n, Long::sum);
+            }
         });
+    }
+
+    /**
+     * From the month after the later of its day and its due date, an open cell is open at any day D of a month,
+     * never at risk, and overdue when it has a due date: D is past both.
+     */
+    private static FoldedCell foldedCell(Cell cell) {
+        LocalDate last = cell.nextDue() != null && cell.nextDue().isAfter(cell.day()) ? cell.nextDue() : cell.day();
+        return new FoldedCell(last.withDayOfMonth(1).plusMonths(1), cell.unit(), cell.kind(), cell.channel());
     }
 
     void write(Connection tx, String schema) throws SQLException {
         copyDeltas(tx, schema);
         addDailySums(tx, schema);
+        addMonthlySums(tx, schema);
+        addFoldedSums(tx, schema);
     }
 
     private void copyDeltas(Connection tx, String schema) throws SQLException {
@@ -118,18 +152,79 @@ final class CellWriter {
             recordedOn[i] = sums.get(i).getKey().recordedOn().toString();
             sum[i] = sums.get(i).getValue();
         }
-        try (PreparedStatement s = tx.prepareStatement("INSERT INTO " + schema + ".intake_cells AS c (day, figure,"
-                + " unit_id, kind, channel, clock_start, next_due, recorded_on, n) SELECT * FROM unnest(?::date[],"
-                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::date[], ?::bigint[])"
+        upsert(tx, "INSERT INTO " + schema + ".intake_cells AS c (day, figure, unit_id, kind, channel, clock_start,"
+                + " next_due, recorded_on, n) SELECT * FROM unnest(?::date[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::date[], ?::date[], ?::date[], ?::bigint[])"
                 + " ON CONFLICT (figure, day, unit_id, kind, channel, recorded_on, clock_start, next_due)"
-                + " DO UPDATE SET n = c.n + excluded.n")) {
+                + " DO UPDATE SET n = c.n + excluded.n",
+                new Object[][] {day, figure, unit, kind, channel, clockStart, nextDue, recordedOn}, sum);
+    }
+
+    /** One statement for a batch's sums: the key columns as text arrays, then the counts as bigint arrays. */
+    private static void upsert(Connection tx, String sql, Object[][] keys, Long[]... counts) throws SQLException {
+        try (PreparedStatement s = tx.prepareStatement(sql)) {
             int i = 0;
-            for (Object[] column : new Object[][] {day, figure, unit, kind, channel, clockStart, nextDue, recordedOn}) {
+            for (Object[] column : keys) {
                 s.setArray(++i, tx.createArrayOf("text", column));
             }
-            s.setArray(++i, tx.createArrayOf("bigint", sum));
+            for (Long[] column : counts) {
+                s.setArray(++i, tx.createArrayOf("bigint", column));
+            }
             s.executeUpdate();
         }
+    }
+
+    private void addMonthlySums(Connection tx, String schema) throws SQLException {
+        if (monthly.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<MonthCell, Long>> sums = new ArrayList<>(monthly.entrySet());
+        sums.sort(Map.Entry.comparingByKey(Comparator.comparing(MonthCell::figure).thenComparing(MonthCell::month)
+                .thenComparing(MonthCell::unit).thenComparing(MonthCell::kind).thenComparing(MonthCell::channel)));
+        int n = sums.size();
+        String[] month = new String[n], figure = new String[n], unit = new String[n], kind = new String[n],
+                channel = new String[n];
+        Long[] sum = new Long[n];
+        for (int i = 0; i < n; i++) {
+            MonthCell c = sums.get(i).getKey();
+            month[i] = c.month().toString();
+            figure[i] = c.figure();
+            unit[i] = c.unit();
+            kind[i] = c.kind();
+            channel[i] = c.channel();
+            sum[i] = sums.get(i).getValue();
+        }
+        upsert(tx, "INSERT INTO " + schema + ".intake_month_cells AS c (month, figure, unit_id, kind, channel, n)"
+                + " SELECT * FROM unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])"
+                + " ON CONFLICT (figure, month, unit_id, kind, channel) DO UPDATE SET n = c.n + excluded.n",
+                new Object[][] {month, figure, unit, kind, channel}, sum);
+    }
+
+    private void addFoldedSums(Connection tx, String schema) throws SQLException {
+        if (folded.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<FoldedCell, Folded>> sums = new ArrayList<>(folded.entrySet());
+        sums.sort(Map.Entry.comparingByKey(Comparator.comparing(FoldedCell::fromMonth)
+                .thenComparing(FoldedCell::unit).thenComparing(FoldedCell::kind)
+                .thenComparing(FoldedCell::channel)));
+        int n = sums.size();
+        String[] fromMonth = new String[n], unit = new String[n], kind = new String[n], channel = new String[n];
+        Long[] open = new Long[n], overdue = new Long[n];
+        for (int i = 0; i < n; i++) {
+            FoldedCell c = sums.get(i).getKey();
+            fromMonth[i] = c.fromMonth().toString();
+            unit[i] = c.unit();
+            kind[i] = c.kind();
+            channel[i] = c.channel();
+            open[i] = sums.get(i).getValue().open();
+            overdue[i] = sums.get(i).getValue().overdue();
+        }
+        upsert(tx, "INSERT INTO " + schema + ".intake_open_folded AS c (from_month, unit_id, kind, channel, n,"
+                + " overdue_n) SELECT * FROM unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
+                + " ?::bigint[]) ON CONFLICT (from_month, unit_id, kind, channel)"
+                + " DO UPDATE SET n = c.n + excluded.n, overdue_n = c.overdue_n + excluded.overdue_n",
+                new Object[][] {fromMonth, unit, kind, channel}, open, overdue);
     }
 
     /** The order of the cells' unique index: figure, day, unit, kind, channel, recorded on, clock start, next due. */

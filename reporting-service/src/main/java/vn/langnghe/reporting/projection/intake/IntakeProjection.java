@@ -91,7 +91,8 @@ public class IntakeProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("intake_facts", "intake_submissions", "intake_cells", "intake_cell_deltas");
+        return List.of("intake_facts", "intake_submissions", "intake_cells", "intake_cell_deltas", "intake_month_cells",
+                "intake_open_folded");
     }
 
     @Override
@@ -170,7 +171,30 @@ public class IntakeProjection implements Projection {
                     next_due        DATE,
                     n               BIGINT      NOT NULL
                 )""".formatted(s),
-                "CREATE INDEX ON %s.intake_cell_deltas (recorded_at)".formatted(s));
+                "CREATE INDEX ON %s.intake_cell_deltas (recorded_at)".formatted(s),
+                // the open cells dated before a month and not folded by then: due in it or later
+                "CREATE INDEX ON %s.intake_cells (next_due, day) WHERE figure = 'open'".formatted(s),
+                // for reports of everything recorded: the shown figures by month, the open cells folded by month
+                """
+                CREATE TABLE %1$s.intake_month_cells (
+                    month           DATE        NOT NULL,
+                    figure          TEXT        COLLATE "C" NOT NULL,
+                    unit_id         TEXT        COLLATE "C" NOT NULL,
+                    kind            TEXT        COLLATE "C" NOT NULL,
+                    channel         TEXT        COLLATE "C" NOT NULL,
+                    n               BIGINT      NOT NULL,
+                    UNIQUE (figure, month, unit_id, kind, channel)
+                )""".formatted(s),
+                """
+                CREATE TABLE %1$s.intake_open_folded (
+                    from_month      DATE        NOT NULL,
+                    unit_id         TEXT        COLLATE "C" NOT NULL,
+                    kind            TEXT        COLLATE "C" NOT NULL,
+                    channel         TEXT        COLLATE "C" NOT NULL,
+                    n               BIGINT      NOT NULL,
+                    overdue_n       BIGINT      NOT NULL,
+                    UNIQUE (from_month, unit_id, kind, channel)
+                )""".formatted(s));
     }
 
     /** The submission as the handler knows it, before the event. */
