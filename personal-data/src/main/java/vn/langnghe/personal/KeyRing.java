@@ -44,9 +44,13 @@ public final class KeyRing {
     public Aead ensureKey(Connection tx, Subject subject) throws SQLException {
         KeyState existing = find(tx, subject, true);
         if (existing instanceof KeyState.Absent) {
-            byte[] wrapped = wrap(newKeyset(), subject);
+            KeysetHandle keyset = newKeyset();
+            byte[] wrapped = wrap(keyset, subject);
             if (insertKey(tx, subject, wrapped)) {
-                return unwrap(subject, wrapped);
+                // the key in hand is what unwrapping would give back: no need to decrypt what was just encrypted
+                Aead aead = aeadOf(keyset);
+                cache.put(subject, wrapped, aead);
+                return aead;
             }
             // A concurrent transaction inserted first; ON CONFLICT waited for its commit, so we now see it.
             existing = find(tx, subject, true);
@@ -141,6 +145,14 @@ public final class KeyRing {
                         + " (wrong master key or altered key material)", e);
             }
         });
+    }
+
+    private static Aead aeadOf(KeysetHandle keyset) {
+        try {
+            return Tink.aead(keyset);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot use a key just generated", e);
+        }
     }
 
     private byte[] wrap(KeysetHandle keyset, Subject subject) {

@@ -48,7 +48,7 @@ public class IntakeReports {
             Map<String, Long> recordedAfter) {}
 
     /**
-     * The period's figures from the kept cells (ADR 0012): daily sums recorded before the instant's day (in
+     * The period's figures as recorded at an instant (ADR 0012): daily sums recorded before the instant's day (in
      * Vietnam), plus that day's own deltas up to the instant. {@code all} is every daily sum, recorded whenever: the
      * {@code fact:} cells' {@code all − known} are the facts recorded after the instant.
      */
@@ -66,8 +66,9 @@ public class IntakeReports {
             GROUP BY 1, 2, 3, 4""";
 
     /**
-     * Open at D: the running sum of {@code open} cells dated up to D, by unit, kind, channel and clock, recorded
-     * by the instant as above; at risk and overdue from the clock, with the rules' fraction.
+     * Open at D as recorded at an instant: the running sum of {@code open} cells dated up to D, by unit, kind,
+     * channel and clock, recorded by the instant as above; at risk and overdue from the clock, with the rules'
+     * fraction.
      */
     private static final String BACKLOG_SQL = """
             WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), o AS (
