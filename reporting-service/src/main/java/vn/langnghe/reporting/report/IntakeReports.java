@@ -48,76 +48,57 @@ public class IntakeReports {
             Map<String, Long> recordedAfter) {}
 
     /**
-     * The period's figures as recorded at an instant (ADR 0012): daily sums recorded before the instant's day (in
-     * Vietnam), plus that day's own deltas up to the instant. {@code all} is every daily sum, recorded whenever: the
-     * {@code fact:} cells' {@code all − known} are the facts recorded after the instant.
+     * The period's figures recorded by the instant (ADR 0012). Whole months ({@link PeriodSplit}) come from the
+     * monthly cells recorded in months before the instant's, plus the daily cells its month recorded before its
+     * day; the other days from the daily cells recorded before the instant's day; and the instant's own day from
+     * its deltas up to the instant. {@code ever} marks the rows that together hold every change recorded
+     * whenever: the {@code fact:} cells' {@code ever − known} are the facts recorded after the instant. No unit
+     * window starts or ends inside a whole month, so its first day places it in a report row.
      */
     private static final String PERIOD_SQL = """
             WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), c AS (
-                SELECT unit_id, day, figure, kind, channel, n, recorded_on < ? AS known, true AS daily
-                FROM %1$s.intake_cells WHERE figure = ANY(?) AND day BETWEEN ? AND ?
+                SELECT unit_id, month AS day, figure, kind, channel, n, recorded_month < ? AS known, true AS ever
+                FROM %1$s.intake_month_cells WHERE figure = ANY(?) AND month = ANY(?)
+                UNION ALL
+                SELECT unit_id, day, figure, kind, channel, n, true, false FROM %1$s.intake_cells
+                WHERE recorded_on >= ? AND recorded_on < ? AND figure = ANY(?)
+                    AND date_trunc('month', day)::date = ANY(?)
+                UNION ALL
+                SELECT unit_id, day, figure, kind, channel, n, recorded_on < ?, true FROM %1$s.intake_cells
+                WHERE figure = ANY(?) AND day = ANY(?)
                 UNION ALL
                 SELECT unit_id, day, figure, kind, channel, n, true, false FROM %1$s.intake_cell_deltas
                 WHERE recorded_at >= ? AND recorded_at <= ? AND day BETWEEN ? AND ? AND figure <> 'open'
             )
             SELECT w.child, c.figure, c.kind, c.channel, sum(c.n) FILTER (WHERE c.known),
-                sum(c.n) FILTER (WHERE c.daily)
+                sum(c.n) FILTER (WHERE c.ever)
             FROM c JOIN w ON c.unit_id = w.unit AND c.day BETWEEN w.d_from AND w.d_to
             GROUP BY 1, 2, 3, 4""";
 
     /**
-     * Open at D as recorded at an instant: the running sum of {@code open} cells dated up to D, by unit, kind,
-     * channel and clock, recorded by the instant as above; at risk and overdue from the clock, with the rules'
-     * fraction.
+     * Open at D recorded by the instant: the open cells folded by the first of D's month that months before the
+     * instant's recorded (open, and overdue when due); the daily {@code open} cells recorded before the
+     * instant's day that are not folded yet (dated in D's month up to D, or due in it or later) or that the
+     * instant's month recorded; and the instant's own day from its deltas. At risk and overdue come from each
+     * cell's clock, with the rules' fraction.
      */
     private static final String BACKLOG_SQL = """
             WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), o AS (
                 SELECT unit_id, kind, channel, clock_start, next_due, n FROM %1$s.intake_cells
-                WHERE day <= ? AND figure = 'open' AND recorded_on < ?
+                WHERE figure = 'open' AND day <= ? AND recorded_on < ?
+                    AND (day >= ? OR (next_due >= ? AND day < ?) OR recorded_on >= ?)
                 UNION ALL
                 SELECT unit_id, kind, channel, clock_start, next_due, n FROM %1$s.intake_cell_deltas
                 WHERE recorded_at >= ? AND recorded_at <= ? AND day <= ? AND figure = 'open'
             ), b AS (
-                SELECT unit_id, kind, channel, clock_start, next_due, sum(n) AS n FROM o GROUP BY 1, 2, 3, 4, 5
-            )
-            SELECT w.child, b.kind, b.channel, sum(b.n),
-                sum(b.n) FILTER (WHERE b.next_due IS NOT NULL AND ?::date <= b.next_due
-                    AND (b.next_due - ?::date) <= ? * (b.next_due - b.clock_start)),
-                sum(b.n) FILTER (WHERE b.next_due IS NOT NULL AND ?::date > b.next_due)
-            FROM b JOIN w ON b.unit_id = w.unit AND ?::date BETWEEN w.d_from AND w.d_to
-            WHERE b.n <> 0
-            GROUP BY 1, 2, 3""";
-
-    /**
-     * The period's figures of everything recorded: monthly sums for its whole months, daily sums for the other
-     * days ({@link PeriodSplit}). No window starts or ends inside a whole month, so its first day places it.
-     */
-    private static final String PERIOD_NOW_SQL = """
-            WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), c AS (
-                SELECT unit_id, month AS day, figure, kind, channel, n FROM %1$s.intake_month_cells
-                WHERE figure = ANY(?) AND month = ANY(?)
-                UNION ALL
-                SELECT unit_id, day, figure, kind, channel, n FROM %1$s.intake_cells
-                WHERE figure = ANY(?) AND day = ANY(?)
-            )
-            SELECT w.child, c.figure, c.kind, c.channel, sum(c.n)
-            FROM c JOIN w ON c.unit_id = w.unit AND c.day BETWEEN w.d_from AND w.d_to
-            GROUP BY 1, 2, 3, 4""";
-
-    /**
-     * Open at D of everything recorded: the open cells folded by the first of D's month (open, and overdue when
-     * due), and the daily {@code open} cells not folded yet, dated up to D, with their clocks as above.
-     */
-    private static final String BACKLOG_NOW_SQL = """
-            WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), b AS (
                 SELECT unit_id, kind, channel, n,
                     n * (next_due IS NOT NULL AND ?::date <= next_due
                         AND (next_due - ?::date) <= ? * (next_due - clock_start))::int AS at_risk,
                     n * (next_due IS NOT NULL AND ?::date > next_due)::int AS overdue
-                FROM %1$s.intake_cells
-                WHERE figure = 'open' AND day <= ? AND (day >= ? OR (next_due >= ? AND day < ?))
+                FROM o
                 UNION ALL
-                SELECT unit_id, kind, channel, n, 0, overdue_n FROM %1$s.intake_open_folded WHERE from_month <= ?
+                SELECT unit_id, kind, channel, n, 0, overdue_n FROM %1$s.intake_open_folded
+                WHERE from_month <= ? AND recorded_month < ?
             )
             SELECT w.child, b.kind, b.channel, sum(b.n), sum(b.at_risk), sum(b.overdue)
             FROM b JOIN w ON b.unit_id = w.unit AND ?::date BETWEEN w.d_from AND w.d_to
@@ -163,14 +144,15 @@ public class IntakeReports {
     }
 
     /**
-     * What "recorded by the instant" reads: the daily cells recorded before {@code day} (in Vietnam), and the
-     * deltas from {@code dayStart} up to {@code until}. Without an instant, every daily cell and no delta.
+     * What "recorded by the instant" reads: monthly sums recorded in months before {@code month} (the instant's,
+     * in Vietnam), daily cells recorded before {@code day}, and the deltas from {@code dayStart} up to
+     * {@code until}. Without an instant, "everything recorded": every monthly sum and daily cell, no delta.
      */
-    private record AsOf(Instant until, LocalDate day, Instant dayStart) {
+    private record AsOf(Instant until, LocalDate day, Instant dayStart, LocalDate month) {
         static AsOf of(Instant asRecordedAt) {
             Instant until = asRecordedAt == null ? EVER : asRecordedAt;
             LocalDate day = LegalDates.vietnamDate(until);
-            return new AsOf(until, day, day.atStartOfDay(LegalDates.VIETNAM).toInstant());
+            return new AsOf(until, day, day.atStartOfDay(LegalDates.VIETNAM).toInstant(), day.withDayOfMonth(1));
         }
     }
 
@@ -209,20 +191,25 @@ public class IntakeReports {
     /** Adds the period's figures to {@code cube}; returns the facts recorded after the instant, by type. */
     private Map<String, Long> periodCounts(Connection c, String schema, UnitScope scope, ReportPeriod period,
             Instant asRecordedAt, Cube cube) throws SQLException {
-        if (asRecordedAt == null) {
-            periodCountsNow(c, schema, scope, period, cube);
-            return new LinkedHashMap<>();
-        }
         AsOf asOf = AsOf.of(asRecordedAt);
         Map<String, Long> later = new TreeMap<>();
         if (!scope.isEmpty()) {
+            PeriodSplit split = PeriodSplit.of(period, scope.windows());
             try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
                     PERIOD_SQL.formatted(schema, UnitScope.WINDOWS))) {
+                Array figures = c.createArrayOf("text", ReportCells.PERIOD_FIGURES.toArray());
+                Array months = dates(c, split.wholeMonths());
                 int i = scope.bind(c, s, 1);
+                Sql.date(s, i++, asOf.month());
+                s.setArray(i++, figures);
+                s.setArray(i++, months);
+                Sql.date(s, i++, asOf.month());
                 Sql.date(s, i++, asOf.day());
-                s.setArray(i++, c.createArrayOf("text", ReportCells.PERIOD_FIGURES.toArray()));
-                Sql.date(s, i++, period.from());
-                Sql.date(s, i++, period.to());
+                s.setArray(i++, figures);
+                s.setArray(i++, months);
+                Sql.date(s, i++, asOf.day());
+                s.setArray(i++, figures);
+                s.setArray(i++, dates(c, split.days()));
                 s.setTimestamp(i++, Timestamp.from(asOf.dayStart()));
                 s.setTimestamp(i++, Timestamp.from(asOf.until()));
                 Sql.date(s, i++, period.from());
@@ -246,29 +233,6 @@ public class IntakeReports {
         return new LinkedHashMap<>(later);
     }
 
-    /** Adds the period's figures of everything recorded to {@code cube}. */
-    private void periodCountsNow(Connection c, String schema, UnitScope scope, ReportPeriod period, Cube cube)
-            throws SQLException {
-        if (scope.isEmpty()) {
-            return;
-        }
-        PeriodSplit split = PeriodSplit.of(period, scope.windows());
-        try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
-                PERIOD_NOW_SQL.formatted(schema, UnitScope.WINDOWS))) {
-            int i = scope.bind(c, s, 1);
-            Array figures = c.createArrayOf("text", ReportCells.SHOWN_FIGURES.toArray());
-            s.setArray(i++, figures);
-            s.setArray(i++, dates(c, split.wholeMonths()));
-            s.setArray(i++, figures);
-            s.setArray(i, dates(c, split.days()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    cube.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
-                }
-            }
-        }
-    }
-
     private static Array dates(Connection c, List<LocalDate> days) throws SQLException {
         return c.createArrayOf("date", days.stream().map(Date::valueOf).toArray());
     }
@@ -276,49 +240,29 @@ public class IntakeReports {
     /** Adds open, at risk and overdue on {@code backlogAsOf} to {@code cube}. */
     private void backlogCounts(Connection c, String schema, UnitScope backlogScope, LocalDate backlogAsOf,
             Instant asRecordedAt, Cube cube) throws SQLException {
-        if (asRecordedAt == null) {
-            backlogCountsNow(c, schema, backlogScope, backlogAsOf, cube);
-            return;
-        }
         AsOf asOf = AsOf.of(asRecordedAt);
-        if (!backlogScope.isEmpty()) {
-            try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
-                    BACKLOG_SQL.formatted(schema, UnitScope.WINDOWS))) {
-                int i = backlogScope.bind(c, s, 1);
-                Sql.date(s, i++, backlogAsOf);
-                Sql.date(s, i++, asOf.day());
-                s.setTimestamp(i++, Timestamp.from(asOf.dayStart()));
-                s.setTimestamp(i++, Timestamp.from(asOf.until()));
-                Sql.date(s, i++, backlogAsOf);
-                Sql.date(s, i++, backlogAsOf);
-                Sql.date(s, i++, backlogAsOf);
-                s.setBigDecimal(i++, clock.rules().atRiskFraction());
-                Sql.date(s, i++, backlogAsOf);
-                Sql.date(s, i, backlogAsOf);
-                readBacklog(s, cube);
-            }
-        }
-    }
-
-    /** Adds open, at risk and overdue on {@code backlogAsOf} of everything recorded to {@code cube}. */
-    private void backlogCountsNow(Connection c, String schema, UnitScope backlogScope, LocalDate backlogAsOf,
-            Cube cube) throws SQLException {
         if (backlogScope.isEmpty()) {
             return;
         }
         LocalDate month = backlogAsOf.withDayOfMonth(1);
         try (PreparedStatement s = ReportQueries.prepare(c, config.queryTimeout(),
-                BACKLOG_NOW_SQL.formatted(schema, UnitScope.WINDOWS))) {
+                BACKLOG_SQL.formatted(schema, UnitScope.WINDOWS))) {
             int i = backlogScope.bind(c, s, 1);
+            Sql.date(s, i++, backlogAsOf);
+            Sql.date(s, i++, asOf.day());
+            Sql.date(s, i++, month);
+            Sql.date(s, i++, month);
+            Sql.date(s, i++, month);
+            Sql.date(s, i++, asOf.month());
+            s.setTimestamp(i++, Timestamp.from(asOf.dayStart()));
+            s.setTimestamp(i++, Timestamp.from(asOf.until()));
+            Sql.date(s, i++, backlogAsOf);
             Sql.date(s, i++, backlogAsOf);
             Sql.date(s, i++, backlogAsOf);
             s.setBigDecimal(i++, clock.rules().atRiskFraction());
             Sql.date(s, i++, backlogAsOf);
-            Sql.date(s, i++, backlogAsOf);
             Sql.date(s, i++, month);
-            Sql.date(s, i++, month);
-            Sql.date(s, i++, month);
-            Sql.date(s, i++, month);
+            Sql.date(s, i++, asOf.month());
             Sql.date(s, i, backlogAsOf);
             readBacklog(s, cube);
         }

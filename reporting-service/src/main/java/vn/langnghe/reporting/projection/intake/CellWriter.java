@@ -22,11 +22,11 @@ import vn.langnghe.reporting.projection.intake.ReportCells.Cell;
 /**
  * Keeps the report cells of one batch (ADR 0012): each event's delta goes to {@code intake_cell_deltas} as it is (one
  * COPY), and the batch's deltas summed by cell and Vietnamese recording day are added to {@code intake_cells} (one
- * upsert of arrays, sorted in the unique index's order so neighbouring cells share index pages). For reports of
- * everything recorded, the same deltas are also summed by month ({@code intake_month_cells}, the shown period
- * figures) and, for {@code open} cells, into the month from which they can only be open or overdue
- * ({@code intake_open_folded}). Every cell a delta touched is written, even when the batch's sum for it is zero,
- * so that a batch and the same events one by one leave the same rows.
+ * upsert of arrays, sorted in the unique index's order so neighbouring cells share index pages). The same deltas
+ * are also summed by month and month of recording: the period figures by the month of their day
+ * ({@code intake_month_cells}), and {@code open} cells into the month from which they can only be open or
+ * overdue ({@code intake_open_folded}). Every cell a delta touched is written, even when the batch's sum for it
+ * is zero, so that a batch and the same events one by one leave the same rows.
  */
 final class CellWriter {
 
@@ -34,11 +34,12 @@ final class CellWriter {
 
     private record DayCell(Cell cell, LocalDate recordedOn) {}
 
-    /** A shown period figure summed over a month, whenever recorded. */
-    private record MonthCell(LocalDate month, String figure, String unit, String kind, String channel) {}
+    /** A period figure summed over a month, for the changes recorded in {@code recordedMonth}. */
+    private record MonthCell(LocalDate month, String figure, String unit, String kind, String channel,
+            LocalDate recordedMonth) {}
 
     /** Open cells folded from {@code fromMonth} on: by then their day and due date are both in the past. */
-    private record FoldedCell(LocalDate fromMonth, String unit, String kind, String channel) {}
+    private record FoldedCell(LocalDate fromMonth, String unit, String kind, String channel, LocalDate recordedMonth) {}
 
     /** The sums of one folded cell: open, and of those the ones with a due date (overdue once folded). */
     private record Folded(long open, long overdue) {
@@ -93,10 +94,11 @@ final class CellWriter {
             deltas.add(new Delta(recordedAt, cell, n));
             daily.merge(new DayCell(cell, recordedOn), n, Long::sum);
             if (ReportCells.OPEN.equals(cell.figure())) {
-                folded.merge(foldedCell(cell), new Folded(n, cell.nextDue() == null ? 0 : n), Folded::plus);
-            } else if (!cell.figure().startsWith(ReportCells.FACT)) {
+                folded.merge(foldedCell(cell, recordedOn), new Folded(n, cell.nextDue() == null ? 0 : n),
+                        Folded::plus);
+            } else {
                 monthly.merge(new MonthCell(cell.day().withDayOfMonth(1), cell.figure(), cell.unit(), cell.kind(),
-                        cell.channel()), n, Long::sum);
+                        cell.channel(), recordedOn.withDayOfMonth(1)), n, Long::sum);
             }
         });
     }
@@ -105,9 +107,10 @@ final class CellWriter {
      * From the month after the later of its day and its due date, an open cell is open at any day D of a month,
      * never at risk, and overdue when it has a due date: D is past both.
      */
-    private static FoldedCell foldedCell(Cell cell) {
+    private static FoldedCell foldedCell(Cell cell, LocalDate recordedOn) {
         LocalDate last = cell.nextDue() != null && cell.nextDue().isAfter(cell.day()) ? cell.nextDue() : cell.day();
-        return new FoldedCell(last.withDayOfMonth(1).plusMonths(1), cell.unit(), cell.kind(), cell.channel());
+        return new FoldedCell(last.withDayOfMonth(1).plusMonths(1), cell.unit(), cell.kind(), cell.channel(),
+                recordedOn.withDayOfMonth(1));
     }
 
     void write(Connection tx, String schema) throws SQLException {
@@ -180,10 +183,11 @@ final class CellWriter {
         }
         List<Map.Entry<MonthCell, Long>> sums = new ArrayList<>(monthly.entrySet());
         sums.sort(Map.Entry.comparingByKey(Comparator.comparing(MonthCell::figure).thenComparing(MonthCell::month)
-                .thenComparing(MonthCell::unit).thenComparing(MonthCell::kind).thenComparing(MonthCell::channel)));
+                .thenComparing(MonthCell::unit).thenComparing(MonthCell::kind).thenComparing(MonthCell::channel)
+                .thenComparing(MonthCell::recordedMonth)));
         int n = sums.size();
         String[] month = new String[n], figure = new String[n], unit = new String[n], kind = new String[n],
-                channel = new String[n];
+                channel = new String[n], recordedMonth = new String[n];
         Long[] sum = new Long[n];
         for (int i = 0; i < n; i++) {
             MonthCell c = sums.get(i).getKey();
@@ -192,12 +196,14 @@ final class CellWriter {
             unit[i] = c.unit();
             kind[i] = c.kind();
             channel[i] = c.channel();
+            recordedMonth[i] = c.recordedMonth().toString();
             sum[i] = sums.get(i).getValue();
         }
-        upsert(tx, "INSERT INTO " + schema + ".intake_month_cells AS c (month, figure, unit_id, kind, channel, n)"
-                + " SELECT * FROM unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])"
-                + " ON CONFLICT (figure, month, unit_id, kind, channel) DO UPDATE SET n = c.n + excluded.n",
-                new Object[][] {month, figure, unit, kind, channel}, sum);
+        upsert(tx, "INSERT INTO " + schema + ".intake_month_cells AS c (month, figure, unit_id, kind, channel,"
+                + " recorded_month, n) SELECT * FROM unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::date[], ?::bigint[]) ON CONFLICT (figure, month, unit_id, kind, channel, recorded_month)"
+                + " DO UPDATE SET n = c.n + excluded.n",
+                new Object[][] {month, figure, unit, kind, channel, recordedMonth}, sum);
     }
 
     private void addFoldedSums(Connection tx, String schema) throws SQLException {
@@ -207,9 +213,10 @@ final class CellWriter {
         List<Map.Entry<FoldedCell, Folded>> sums = new ArrayList<>(folded.entrySet());
         sums.sort(Map.Entry.comparingByKey(Comparator.comparing(FoldedCell::fromMonth)
                 .thenComparing(FoldedCell::unit).thenComparing(FoldedCell::kind)
-                .thenComparing(FoldedCell::channel)));
+                .thenComparing(FoldedCell::channel).thenComparing(FoldedCell::recordedMonth)));
         int n = sums.size();
-        String[] fromMonth = new String[n], unit = new String[n], kind = new String[n], channel = new String[n];
+        String[] fromMonth = new String[n], unit = new String[n], kind = new String[n], channel = new String[n],
+                recordedMonth = new String[n];
         Long[] open = new Long[n], overdue = new Long[n];
         for (int i = 0; i < n; i++) {
             FoldedCell c = sums.get(i).getKey();
@@ -217,14 +224,15 @@ final class CellWriter {
             unit[i] = c.unit();
             kind[i] = c.kind();
             channel[i] = c.channel();
+            recordedMonth[i] = c.recordedMonth().toString();
             open[i] = sums.get(i).getValue().open();
             overdue[i] = sums.get(i).getValue().overdue();
         }
-        upsert(tx, "INSERT INTO " + schema + ".intake_open_folded AS c (from_month, unit_id, kind, channel, n,"
-                + " overdue_n) SELECT * FROM unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
-                + " ?::bigint[]) ON CONFLICT (from_month, unit_id, kind, channel)"
-                + " DO UPDATE SET n = c.n + excluded.n, overdue_n = c.overdue_n + excluded.overdue_n",
-                new Object[][] {fromMonth, unit, kind, channel}, open, overdue);
+        upsert(tx, "INSERT INTO " + schema + ".intake_open_folded AS c (from_month, unit_id, kind, channel,"
+                + " recorded_month, n, overdue_n) SELECT * FROM unnest(?::date[], ?::text[], ?::text[], ?::text[],"
+                + " ?::date[], ?::bigint[], ?::bigint[]) ON CONFLICT (from_month, unit_id, kind, channel,"
+                + " recorded_month) DO UPDATE SET n = c.n + excluded.n, overdue_n = c.overdue_n + excluded.overdue_n",
+                new Object[][] {fromMonth, unit, kind, channel, recordedMonth}, open, overdue);
     }
 
     /** The order of the cells' unique index: figure, day, unit, kind, channel, recorded on, clock start, next due. */

@@ -174,7 +174,9 @@ public class IntakeProjection implements Projection {
                 "CREATE INDEX ON %s.intake_cell_deltas (recorded_at)".formatted(s),
                 // the open cells dated before a month and not folded by then: due in it or later
                 "CREATE INDEX ON %s.intake_cells (next_due, day) WHERE figure = 'open'".formatted(s),
-                // for reports of everything recorded: the shown figures by month, the open cells folded by month
+                // what the instant's month recorded before the instant's day
+                "CREATE INDEX ON %s.intake_cells (recorded_on)".formatted(s),
+                // the period figures by month, the open cells folded by month; both by month of recording
                 """
                 CREATE TABLE %1$s.intake_month_cells (
                     month           DATE        NOT NULL,
@@ -182,8 +184,9 @@ public class IntakeProjection implements Projection {
                     unit_id         TEXT        COLLATE "C" NOT NULL,
                     kind            TEXT        COLLATE "C" NOT NULL,
                     channel         TEXT        COLLATE "C" NOT NULL,
+                    recorded_month  DATE        NOT NULL,
                     n               BIGINT      NOT NULL,
-                    UNIQUE (figure, month, unit_id, kind, channel)
+                    UNIQUE (figure, month, unit_id, kind, channel, recorded_month)
                 )""".formatted(s),
                 """
                 CREATE TABLE %1$s.intake_open_folded (
@@ -191,9 +194,10 @@ public class IntakeProjection implements Projection {
                     unit_id         TEXT        COLLATE "C" NOT NULL,
                     kind            TEXT        COLLATE "C" NOT NULL,
                     channel         TEXT        COLLATE "C" NOT NULL,
+                    recorded_month  DATE        NOT NULL,
                     n               BIGINT      NOT NULL,
                     overdue_n       BIGINT      NOT NULL,
-                    UNIQUE (from_month, unit_id, kind, channel)
+                    UNIQUE (from_month, unit_id, kind, channel, recorded_month)
                 )""".formatted(s));
     }
 

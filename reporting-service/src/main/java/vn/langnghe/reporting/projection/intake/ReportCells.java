@@ -60,9 +60,6 @@ public final class ReportCells {
 
     /** Every figure a period is counted by: event figures, outcomes, resolutions and the {@code fact:} cells. */
     public static final List<String> PERIOD_FIGURES = periodFigures();
-    /** The period figures a report shows: all but the {@code fact:} cells, which only "recorded after" reads. */
-    public static final List<String> SHOWN_FIGURES = PERIOD_FIGURES.stream().filter(f -> !f.startsWith(FACT))
-            .toList();
 
     private ReportCells() {}
 
