@@ -47,26 +47,23 @@ final class Explanations {
                     + " rebuild consumers on several partitions at once would close more of it. While the live"
                     + " consumers are still applying the synthetic events (see the notes), the rebuild also shares the"
                     + " cores with them."),
-            Map.entry(Catalogue.QUERY_HALF_YEAR, "the intake report of everything recorded sums monthly cells for"
-                    + " the period's whole months, and for the backlog the open cells of its day's month and of the"
-                    + " clocks still running at the month's start plus the clocks folded by month (ADR 0012). On 1"
-                    + " million synthetic events, on an idle database, EXPLAIN ANALYZE of the ministry half-year: the"
-                    + " period statement reads 480 monthly cells in 1.1 ms, the backlog 6,519 rows in 9.9 ms; the"
-                    + " cells saturate, so 10 million events hold about as many. What is left is the HTTP request"
-                    + " (token, unit scope, two connections sharing a snapshot, the JSON of every row and figure) on"
-                    + " 2 cores shared with the broker, PostgreSQL and the other services; while the live projections"
-                    + " are still applying the synthetic events (see the notes), the queries also share the cores"
-                    + " with them. A core of its own for reporting and its database would close it."),
-            Map.entry(Catalogue.QUERY_AS_RECORDED, "a report as recorded at a past instant cannot use the monthly"
-                    + " cells, which mix what was recorded before and after it: it sums the daily cells recorded"
-                    + " before the instant's day (30,770 for the half-year and 28,960 open cells for the backlog on 10"
-                    + " million events) and the instant's own day from the deltas up to the instant, which grow with"
-                    + " the events recorded a day. On 10 million events over one year, the 7 hours before"
-                    + " 2022-04-01T00:00Z hold 23,538 deltas on 8,009 heap pages (the synthetic events are produced in"
-                    + " random order of recording, so a day's deltas are spread over the table); with them the period"
-                    + " statement takes 66 ms and the backlog 60 ms (EXPLAIN ANALYZE, idle database). Monthly sums by"
-                    + " month of recording (with daily cells for the instant's month) and hourly sums of the deltas"
-                    + " would bound it."));
+            Map.entry(Catalogue.QUERY_HALF_YEAR, "the intake report sums monthly cells for the period's whole"
+                    + " months, and for the backlog the open cells of its day's month and of the clocks still running"
+                    + " at the month's start plus the clocks folded by month, all by month of recording (ADR 0012). On"
+                    + " 1 million synthetic events, one statement after the other on an idle database, the ministry"
+                    + " half-year took p50 12-13 ms; the cells saturate, so 10 million events hold about as many."
+                    + " What is left is the HTTP request (token, unit scope, two connections sharing a snapshot, the"
+                    + " JSON of every row and figure) on 2 cores shared with the broker, PostgreSQL and the other"
+                    + " services; while the live projections are still applying the synthetic events (see the notes),"
+                    + " the queries also share the cores with them. A core of its own for reporting and its database"
+                    + " would close it."),
+            Map.entry(Catalogue.QUERY_AS_RECORDED, "as for the half-year query, plus what a past instant adds: the"
+                    + " daily cells its month recorded before its day, and its own day from the deltas up to the"
+                    + " instant, which grow with the events recorded a day. The synthetic events are produced in"
+                    + " random order of recording, so a day's deltas are spread over the table: on 10 million events"
+                    + " over one year, the 7 hours before 2022-04-01T00:00Z hold 23,538 deltas on 8,009 heap pages"
+                    + " (ADR 0012), where intake, recording in order, would keep them together. Hourly sums of"
+                    + " the deltas would bound what that day costs."));
 
     private Explanations() {
     }
