@@ -125,7 +125,8 @@ public final class BenchMain {
         run.put("duration", String.format("%.1f min (limit %d min)", minutes, profile.budget().toMinutes()));
         run.put("rounds", Integer.toString(rounds));
         run.put("synthetic events", String.format("%,d", events.events()));
-        run.put("service heap", SuiteServices.HEAP + " each (JVM mode, packaged jars)");
+        run.put("services", String.join(" ", SuiteServices.JVM_OPTIONS) + " each; JVM mode, packaged jars, with a JDK"
+                + " AOT cache from a training run in this run");
         run.put("Kafka broker heap", "-Xmx768m, own JVM");
         run.put("load generator", "this JVM, java.net.http.HttpClient over HTTP/1.1 on loopback, RS256 bearer tokens");
         if (minutes > profile.budget().toMinutes()) {
@@ -165,9 +166,13 @@ public final class BenchMain {
         PgBench pgbench = new PgBench(servers.postgres(), workDir);
         pgbench.prepare();
         KafkaPerf kafkaPerf = new KafkaPerf(servers.kafka().bootstrapServers());
-        progress.step("services as packaged jars, one after the other");
-        try (SuiteServices services = SuiteServices.start(options.root(), servers, tokens, workDir)) {
+        progress.step("services as packaged jars: an AOT cache trained for each, then started one after the other");
+        try (SuiteServices services = SuiteServices.start(options.root(), servers, tokens, workDir, progress::note)) {
             for (SuiteServices.Started service : services.started().values()) {
+                if (!service.aotCache()) {
+                    notes.add(service.name() + " started without an AOT cache: its training run left none (the"
+                            + " run's output says why).");
+                }
                 measurements.add(Catalogue.startup(service.name()), service.startupSeconds());
                 double rss = SuiteServices.rssMegabytes(service.process().pid());
                 measurements.add(Catalogue.rss(service.name()), rss);

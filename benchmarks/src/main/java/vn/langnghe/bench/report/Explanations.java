@@ -71,19 +71,16 @@ final class Explanations {
     static String of(String figure) {
         if (figure.startsWith("startup.")) {
             return "a JVM-mode Quarkus start on 2 shared cores, measured from launching the process to the first"
-                    + " ready answer. In the seventh run's log of intake-service (benchmarks/method.md), which starts"
-                    + " the most (an event store with its outbox relay, the key ring, a consumer, OIDC), Quarkus"
-                    + " counted 4.57 s: about 2.1 s of JVM and Quarkus boot before the first migration, its five"
-                    + " Flyway migration sets about 0.6 s together, the beans between them (metrics, the relay's"
-                    + " transactional producer, the key ring) about 1.4 s and the Kafka consumer and producer about"
-                    + " 0.45 s; the rest is the JVM launch and the readiness answer. AppCDS did not shorten it here."
-                    + " A JDK 25 AOT cache from a training run started intake in 3.1-3.3 s instead of 4.4-4.6 s (ad"
-                    + " hoc) but held 342 MB at rest, over the RSS target (method.md). Not tried yet: starting the"
-                    + " Kafka clients after the service answers, or a native image.";
+                    + " ready answer, with a JDK AOT cache trained in the same run (benchmarks/method.md). Without the"
+                    + " cache intake-service started in 4.4-5.4 s (seventh run: 5.44 s), most of it JVM and Quarkus"
+                    + " boot and bean start-up rather than its five Flyway migration sets (about 0.6 s together); the"
+                    + " cache took 1.2-1.5 s off. What is left would need fewer Kafka clients at start-up or a native"
+                    + " image.";
         }
         if (figure.startsWith("rss_at_rest.")) {
-            return "a 384 MB max heap lets the JVM keep garbage it has not needed to collect, plus metaspace and the"
-                    + " Kafka clients' buffers; a smaller -Xmx, -XX:+UseSerialGC and a native image would close it.";
+            return "a 384 MB max heap lets the JVM keep garbage it has not needed to collect, plus metaspace, the"
+                    + " mapped AOT cache and the Kafka clients' buffers; -XX:+UseSerialGC (210 MB at rest for intake,"
+                    + " ad hoc) or a native image would lower it.";
         }
         return WHY.getOrDefault(figure, "not analysed yet.");
     }

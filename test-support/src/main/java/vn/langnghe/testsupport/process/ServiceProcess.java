@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import vn.langnghe.testsupport.ports.FreePorts;
@@ -58,6 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx384m"));
         private final Map<String, String> config = new LinkedHashMap<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
         private int port;
         private Path logFile;
         private Path workingDir;
@@ -94,6 +96,12 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
+        /** Adds JVM options after those already set. */
+        public Builder addJvmOptions(String... options) {
+            jvmOptions.addAll(List.of(options));
+            return this;
+        }
+
         /** A config property, passed as {@code -Dkey=value}. */
         public Builder config(String key, String value) {
             config.put(key, value);
@@ -102,6 +110,16 @@ public final class ServiceProcess implements AutoCloseable {
 
         public Builder config(Map<String, String> properties) {
             config.putAll(properties);
+            return this;
+        }
+
+        /**
+         * A config property passed as an environment variable ({@code quarkus.datasource.password} as
+         * {@code QUARKUS_DATASOURCE_PASSWORD}) rather than on the command line, for secrets: a command line shows
+         * in {@code ps}, and a JVM writing an AOT cache hands its options to a child JVM that prints them.
+         */
+        public Builder secret(String key, String value) {
+            environment.put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value);
             return this;
         }
 
@@ -148,6 +166,7 @@ public final class ServiceProcess implements AutoCloseable {
                 if (workingDir != null) {
                     builder.directory(workingDir.toFile());
                 }
+                builder.environment().putAll(environment);
                 return new ServiceProcess(name, builder.start(), httpPort, log);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start " + name + ": " + command, e);
@@ -183,9 +202,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGTERM, up to 30 s for a graceful shutdown, then SIGKILL. */
     public void stop() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, up to {@code grace} for a graceful shutdown, then SIGKILL. */
+    public void stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -7,7 +7,8 @@ import java.net.InetSocketAddress;
 public final class FakeReadyApp {
 
     public static void main(String[] args) throws Exception {
-        System.out.println("fake app starting, greeting=" + System.getProperty("greeting"));
+        System.out.println("fake app starting, greeting=" + System.getProperty("greeting")
+                + ", secret from the environment=" + System.getenv("LANGNGHE_FAKE_SECRET"));
         String exit = System.getProperty("langnghe.fake.exit");
         if (exit != null) {
             System.out.println("fake app giving up");

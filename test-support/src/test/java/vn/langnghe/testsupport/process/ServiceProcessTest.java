@@ -46,6 +46,19 @@ class ServiceProcessTest {
     }
 
     @Test
+    void aSecretReachesTheAppThroughItsEnvironmentAndNotItsCommandLine() throws Exception {
+        ServiceProcess app = fakeApp().secret("langnghe.fake-secret", "mật khẩu 42").start()
+                .awaitReady(Duration.ofSeconds(20));
+        try {
+            assertThat(Files.readString(app.logFile())).contains("secret from the environment=mật khẩu 42");
+            String commandLine = Files.readString(Path.of("/proc", Long.toString(app.pid()), "cmdline"));
+            assertThat(commandLine).contains("FakeReadyApp").doesNotContain("mật khẩu 42");
+        } finally {
+            app.kill();
+        }
+    }
+
+    @Test
     void aProcessThatDiesFailsWithItsLog() {
         ServiceProcess app = fakeApp().config("langnghe.fake.exit", "3").start();
         assertThatThrownBy(() -> app.awaitReady(Duration.ofSeconds(20)))
