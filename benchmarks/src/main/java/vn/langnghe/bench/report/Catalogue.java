@@ -74,8 +74,8 @@ public final class Catalogue {
             specs.put(spec.name(), spec);
         }
         for (String service : services) {
-            specs.put(startup(service), FigureSpec.limit(startup(service), service + " start → ready (JVM mode, AOT cache)",
-                    "s", 5));
+            specs.put(startup(service), FigureSpec.limit(startup(service),
+                    service + " start → ready (JVM mode, AOT cache)", "s", 5));
             specs.put(rss(service), FigureSpec.limit(rss(service), service + " RSS at rest", "MB", 300));
         }
         return specs;
