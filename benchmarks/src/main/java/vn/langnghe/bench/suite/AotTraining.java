@@ -44,10 +44,12 @@ final class AotTraining {
         ServiceProcess process = service.addJvmOptions("-XX:AOTCacheOutput=" + cache).start();
         try {
             process.awaitReady(Duration.ofMinutes(2));
+            // not a wait for a condition: the classes used just after ready belong in the cache too
             Thread.sleep(IDLE_AFTER_READY);
         } catch (RuntimeException e) {
             process.kill();
-            return new Result(0, "the training run did not get ready: " + e.getMessage().lines().findFirst().orElse(""));
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return new Result(0, "the training run did not get ready: " + why);
         } catch (InterruptedException e) {
             process.kill();
             Thread.currentThread().interrupt();

@@ -19,7 +19,8 @@ import vn.langnghe.testsupport.ports.FreePorts;
 
 /**
  * A packaged Quarkus application ({@code <module>/target/quarkus-app/quarkus-run.jar}) running as a child process
- * on a free HTTP port, configured through {@code -D} system properties, with stdout and stderr in a log file.
+ * on a free HTTP port, configured through {@code -D} system properties (secrets through its environment), with
+ * stdout and stderr in a log file.
  * For fault tests: {@link #kill()} is SIGKILL, {@link #stop()} is SIGTERM (graceful shutdown).
  */
 public final class ServiceProcess implements AutoCloseable {
