@@ -53,7 +53,8 @@ public class IntakeReports {
      * day; the other days from the daily cells recorded before the instant's day; and the instant's own day from
      * its deltas up to the instant. {@code ever} marks the rows that together hold every change recorded
      * whenever: the {@code fact:} cells' {@code ever − known} are the facts recorded after the instant. No unit
-     * window starts or ends inside a whole month, so its first day places it in a report row.
+     * window starts or ends inside a whole month, so its first day places it in a report row. The deltas are
+     * summed by cell before the join: a day holds thousands of them over a few hundred cells.
      */
     private static final String PERIOD_SQL = """
             WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), c AS (
@@ -67,8 +68,9 @@ public class IntakeReports {
                 SELECT unit_id, day, figure, kind, channel, n, recorded_on < ?, true FROM %1$s.intake_cells
                 WHERE figure = ANY(?) AND day = ANY(?)
                 UNION ALL
-                SELECT unit_id, day, figure, kind, channel, n, true, false FROM %1$s.intake_cell_deltas
+                SELECT unit_id, day, figure, kind, channel, sum(n)::bigint, true, false FROM %1$s.intake_cell_deltas
                 WHERE recorded_at >= ? AND recorded_at <= ? AND day BETWEEN ? AND ? AND figure <> 'open'
+                GROUP BY unit_id, day, figure, kind, channel
             )
             SELECT w.child, c.figure, c.kind, c.channel, sum(c.n) FILTER (WHERE c.known),
                 sum(c.n) FILTER (WHERE c.ever)
@@ -79,8 +81,8 @@ public class IntakeReports {
      * Open at D recorded by the instant: the open cells folded by the first of D's month that months before the
      * instant's recorded (open, and overdue when due); the daily {@code open} cells recorded before the
      * instant's day that are not folded yet (dated in D's month up to D, or due in it or later) or that the
-     * instant's month recorded; and the instant's own day from its deltas. At risk and overdue come from each
-     * cell's clock, with the rules' fraction.
+     * instant's month recorded; and the instant's own day from its deltas, summed by cell. At risk and overdue
+     * come from each cell's clock, with the rules' fraction.
      */
     private static final String BACKLOG_SQL = """
             WITH w AS (SELECT unit, d_from, d_to, child COLLATE "C" AS child FROM %2$s), o AS (
@@ -88,8 +90,9 @@ public class IntakeReports {
                 WHERE figure = 'open' AND day <= ? AND recorded_on < ?
                     AND (day >= ? OR (next_due >= ? AND day < ?) OR recorded_on >= ?)
                 UNION ALL
-                SELECT unit_id, kind, channel, clock_start, next_due, n FROM %1$s.intake_cell_deltas
+                SELECT unit_id, kind, channel, clock_start, next_due, sum(n)::bigint FROM %1$s.intake_cell_deltas
                 WHERE recorded_at >= ? AND recorded_at <= ? AND day <= ? AND figure = 'open'
+                GROUP BY unit_id, kind, channel, clock_start, next_due
             ), b AS (
                 SELECT unit_id, kind, channel, n,
                     n * (next_due IS NOT NULL AND ?::date <= next_due

@@ -172,12 +172,18 @@ public class IntakeProjection implements Projection {
                     n               BIGINT      NOT NULL
                 )""".formatted(s),
                 // covering, so an instant's own day reads its deltas from the index's pages in recording order
-                // rather than one heap page per delta when events arrive out of order (a replay, a backfill)
+                // rather than one heap page per delta when events arrive out of order (a replay, a backfill);
+                // one for the period figures and one for the open cells, as each report query reads only its own
                 """
                 CREATE INDEX ON %s.intake_cell_deltas (recorded_at)
-                    INCLUDE (day, figure, unit_id, kind, channel, clock_start, next_due, n)""".formatted(s),
-                // the open cells dated before a month and not folded by then: due in it or later
-                "CREATE INDEX ON %s.intake_cells (next_due, day) WHERE figure = 'open'".formatted(s),
+                    INCLUDE (day, figure, unit_id, kind, channel, n) WHERE figure <> 'open'""".formatted(s),
+                """
+                CREATE INDEX ON %s.intake_cell_deltas (recorded_at)
+                    INCLUDE (day, unit_id, kind, channel, clock_start, next_due, n)
+                    WHERE figure = 'open'""".formatted(s),
+                // the open cells dated before a month and not folded by then: due in it or later; with the day of
+                // recording, so that a past instant skips in the index the cells recorded after it
+                "CREATE INDEX ON %s.intake_cells (next_due, day, recorded_on) WHERE figure = 'open'".formatted(s),
                 // what the instant's month recorded before the instant's day
                 "CREATE INDEX ON %s.intake_cells (recorded_on)".formatted(s),
                 // the period figures by month, the open cells folded by month; both by month of recording
