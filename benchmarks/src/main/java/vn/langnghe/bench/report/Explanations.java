@@ -59,11 +59,12 @@ final class Explanations {
                     + " would close it."),
             Map.entry(Catalogue.QUERY_AS_RECORDED, "as for the half-year query, plus what a past instant adds: the"
                     + " daily cells its month recorded before its day, and its own day from the deltas up to the"
-                    + " instant, which grow with the events recorded a day. A covering index on the deltas' recorded"
-                    + " time keeps that day's deltas together even though the synthetic events arrive in random order"
-                    + " of recording (the 7 hours before 2022-04-01T00:00Z hold 23,538 deltas spread over 8,009 heap"
-                    + " pages on 10 million events), except for pages autovacuum has not yet marked all-visible."
-                    + " Hourly sums of the deltas would bound what that day costs."));
+                    + " instant, which grow with the events recorded a day (the 7 hours before 2022-04-01T00:00Z hold"
+                    + " 23,538 deltas on 10 million events, which arrive in random order of recording). Two covering"
+                    + " indexes on the deltas' recorded time, one for the open cells and one for the rest, keep that"
+                    + " day's deltas together, except for pages autovacuum has not yet marked all-visible, and the"
+                    + " report sums them by cell before it joins them to the units. Hourly sums of the deltas would"
+                    + " bound what that day costs."));
 
     private Explanations() {
     }
