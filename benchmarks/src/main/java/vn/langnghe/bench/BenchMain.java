@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.langnghe.bench.infra.BenchServers;
+import vn.langnghe.bench.infra.CpuAccounting;
 import vn.langnghe.bench.load.LoadResult;
 import vn.langnghe.bench.raw.KafkaPerf;
 import vn.langnghe.bench.raw.PgBench;
 import vn.langnghe.bench.report.Catalogue;
+import vn.langnghe.bench.report.CpuBreakdown;
 import vn.langnghe.bench.report.Environment;
 import vn.langnghe.bench.report.Figure;
 import vn.langnghe.bench.report.MarkdownReport;
@@ -44,12 +46,16 @@ public final class BenchMain {
 
     static final String INTAKE_UNIT = "HP-LECHAN-ANDUONG";
     static final String LAG_UNIT = "HN-THANHTRI-THANHLIET";
+    static final String INTAKE_CPU_PHASE = "Intake at its maximum sustained rate (the open-loop run that confirmed it)";
+    static final String REBUILD_CPU_PHASE = "Rebuild of the intake projection";
 
     private final BenchOptions options;
     private final Profile profile;
     private final Path rawDir;
     private final List<String> notes = new ArrayList<>();
     private final Measurements measurements = new Measurements(Catalogue.all(SuiteServices.MODULES));
+    private final CpuBreakdown cpu = new CpuBreakdown();
+    private final CpuAccounting accounting = new CpuAccounting();
     private Progress progress;
 
     BenchMain(BenchOptions options) {
@@ -148,9 +154,9 @@ public final class BenchMain {
             System.out.println("\nWorse than the committed results (" + results + ") by more than 20 %:");
             regressions.forEach(r -> System.out.println("  " + r));
         }
-        ResultsFile.write(results, profile.name(), run, environment, figures, measurements.rounds());
+        ResultsFile.write(results, profile.name(), run, environment, figures, measurements.rounds(), cpu);
         MarkdownReport.write(options.root().resolve("docs/benchmarks.md"), run, environment, figures,
-                measurements.rounds(), measurements, notes, regressions);
+                measurements.rounds(), measurements, cpu, notes, regressions);
         System.out.printf("%nbench: done in %.1f min; docs/benchmarks.md, docs/benchmarks/results.json, %s%n", minutes,
                 options.root().relativize(rawDir));
         if (failed) {
@@ -168,7 +174,9 @@ public final class BenchMain {
         KafkaPerf kafkaPerf = new KafkaPerf(servers.kafka().bootstrapServers());
         progress.step("services as packaged jars: an AOT cache trained for each, then started one after the other");
         try (SuiteServices services = SuiteServices.start(options.root(), servers, tokens, workDir, progress::note)) {
+            accounting.name(servers.kafka().pid(), "Kafka broker");
             for (SuiteServices.Started service : services.started().values()) {
+                accounting.name(service.process().pid(), service.name());
                 if (!service.aotCache()) {
                     notes.add(service.name() + " started without an AOT cache: its training run left none (the"
                             + " run's output says why).");
@@ -233,13 +241,14 @@ public final class BenchMain {
     }
 
     private void intakeRound(IntakeLoad intake, Http http, SuiteServices services, String analyst, int round) {
-        IntakeLoad.MaxRate max = intake.findMaxRate(profile.stepSeconds(), INTAKE_UNIT, progress::note);
+        IntakeLoad.MaxRate max = intake.findMaxRate(profile.stepSeconds(), INTAKE_UNIT, accounting, progress::note);
         measurements.add(Catalogue.INTAKE_CLOSED, max.closedLoopRate());
         if (max.sustainedRate() <= 0) {
             notes.add("Round " + round + ": no open-loop intake rate was sustainable.");
             return;
         }
         measurements.add(Catalogue.INTAKE_MAX, max.confirmation().achievedRate());
+        cpu.add(INTAKE_CPU_PHASE, "ms of CPU per request", 1e3, max.cpu(), max.confirmation().succeeded());
         double half = max.sustainedRate() / 2;
         LoadResult latency = intake.openLoop(half, profile.latencySeconds(), INTAKE_UNIT, 4096);
         measurements.add(Catalogue.INTAKE_P50, latency.latencyMillis(50));
@@ -325,7 +334,9 @@ public final class BenchMain {
             long window = Math.max(MINIMUM_REBUILD_NANOS, remainingNanos() / (rounds - round + 1) - queryReserve);
             progress.step("rebuild and report queries, round " + round + "/" + rounds);
             try {
+                CpuAccounting.Snapshot cpuBefore = accounting.take();
                 Projections.RebuildRun rebuild = projections.rebuild(window, progress::note);
+                cpu.add(REBUILD_CPU_PHASE, "µs of CPU per event", 1e6, accounting.since(cpuBefore), rebuild.processed());
                 measurements.add(Catalogue.REBUILD, rebuild.eventsPerSecond());
                 progress.note(String.format("rebuild: %,d of %,d events in %.1f s: %,.0f events/s%s",
                         rebuild.processed(), rebuild.events(), rebuild.seconds(), rebuild.eventsPerSecond(),

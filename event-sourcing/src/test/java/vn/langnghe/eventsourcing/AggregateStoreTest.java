@@ -70,6 +70,19 @@ class AggregateStoreTest {
     }
 
     @Test
+    void creatingAStreamThatExists_isAConflict_andAppendsNothing() {
+        counters.handle("c-4", new Counter.Add(3), ExpectedVersion.noStream(), now());
+
+        assertThatThrownBy(() -> counters.handle("c-4", new Counter.Add(1), ExpectedVersion.noStream(), now()))
+                .isInstanceOfSatisfying(ConcurrencyConflict.class, conflict -> {
+                    assertThat(conflict.expected()).isEqualTo(ExpectedVersion.noStream());
+                    assertThat(conflict.actualVersion()).isEqualTo(1);
+                });
+        assertThat(counters.load("c-4").state().total()).isEqualTo(3);
+        assertThat(counters.load("c-4").version()).isEqualTo(1);
+    }
+
+    @Test
     void aCommandThatDecidesNothing_appendsNothing() {
         CommandOutcome<Counter.State, Counter.Event> outcome =
                 counters.handle("c-3", new Counter.Reset(), ExpectedVersion.any(), now());

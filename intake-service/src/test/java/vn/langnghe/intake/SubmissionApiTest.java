@@ -10,13 +10,24 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import vn.langnghe.testsupport.prism.ContractCheck;
@@ -109,6 +120,39 @@ class SubmissionApiTest {
         given().filter(ContractCheck.invalidRequestOnPurpose()).auth().oauth2(Tokens.shared().officer(DISTRICT))
                 .queryParam("limit", "NaN").get("/api/v1/inbox").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
+    }
+
+    /**
+     * A portal that times out and retries at once: twins with one key may share a group commit or wait on each
+     * other's key. One submission is stored; every twin gets it, all but one marked as a replay.
+     */
+    @Test
+    void concurrentTwinsWithOneKey_storeOneSubmission_andEachGetsIt() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String token = partner();
+        int twins = 8;
+        ExecutorService callers = Executors.newFixedThreadPool(twins);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+        for (int i = 0; i < twins; i++) {
+            answers.add(callers.submit(() -> {
+                start.await();
+                return submit(token, complaint(), key).extract();
+            }));
+        }
+        start.countDown();
+        Set<String> ids = new HashSet<>();
+        int originals = 0;
+        for (var answer : answers) {
+            var response = answer.get(60, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(201);
+            ids.add(response.path("id"));
+            originals += response.header("Idempotent-Replayed") == null ? 1 : 0;
+        }
+        callers.shutdown();
+
+        assertThat(ids).hasSize(1);
+        assertThat(originals).isEqualTo(1);
     }
 
     /** Found by the hostile-input properties: the fingerprint left the (redacted) reporter out. */

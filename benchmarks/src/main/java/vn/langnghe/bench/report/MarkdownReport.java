@@ -15,7 +15,7 @@ public final class MarkdownReport {
     }
 
     public static void write(Path file, Map<String, String> run, Map<String, String> environment, List<Figure> figures,
-            Map<String, List<Double>> rounds, Measurements measurements, List<String> notes,
+            Map<String, List<Double>> rounds, Measurements measurements, CpuBreakdown cpu, List<String> notes,
             List<RegressionCheck.Regression> regressions) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
@@ -46,6 +46,13 @@ public final class MarkdownReport {
         if (!missing.isEmpty()) {
             md.append("\nNot measured in this run: ").append(missing.stream().map(m -> "`" + m + "`")
                     .collect(Collectors.joining(", "))).append(".\n");
+        }
+        if (!cpu.isEmpty()) {
+            md.append("\n## Where the machine's CPU went\n\n");
+            md.append("CPU time of every process on the machine (from /proc) during the phases behind the throughput"
+                    + " targets, per unit of work, grouped by process; medians of the rounds. The load generator is"
+                    + " this benchmark's JVM, so its share is part of what the machine spent.\n");
+            md.append(cpu.markdown());
         }
         if (!notes.isEmpty()) {
             md.append("\n## Notes from the run\n\n");

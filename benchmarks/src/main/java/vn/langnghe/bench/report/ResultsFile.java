@@ -42,7 +42,7 @@ public final class ResultsFile {
     }
 
     public static void write(Path file, String profile, Map<String, String> run, Map<String, String> environment,
-            List<Figure> figures, Map<String, List<Double>> rounds) {
+            List<Figure> figures, Map<String, List<Double>> rounds, CpuBreakdown cpu) {
         try {
             ObjectNode root = Files.isRegularFile(file) ? (ObjectNode) JSON.readTree(file.toFile())
                     : JSON.createObjectNode();
@@ -70,6 +70,9 @@ public final class ResultsFile {
                     node.put("target", figure.targetText());
                     node.put("met", figure.met());
                 }
+            }
+            if (!cpu.isEmpty()) {
+                cpu.writeTo(entry.putObject("cpu"));
             }
             Files.createDirectories(file.getParent());
             JSON.writeValue(file.toFile(), root);

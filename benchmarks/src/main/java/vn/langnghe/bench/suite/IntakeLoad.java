@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import vn.langnghe.bench.infra.CpuAccounting;
 import vn.langnghe.bench.load.LoadResult;
 import vn.langnghe.bench.load.OpenLoopRunner;
 import vn.langnghe.bench.load.OpenLoopSchedule;
@@ -37,8 +38,9 @@ public final class IntakeLoad {
         this.runner = new OpenLoopRunner(http.client());
     }
 
-    /** The maximum rate found and the open-loop run that confirmed it. */
-    public record MaxRate(double closedLoopRate, double sustainedRate, LoadResult confirmation, int attempts) {}
+    /** The maximum rate found, the open-loop run that confirmed it, and the machine's CPU during that run. */
+    public record MaxRate(double closedLoopRate, double sustainedRate, LoadResult confirmation, int attempts,
+            CpuAccounting.Use cpu) {}
 
     public LoadResult openLoop(double rate, double seconds, String unitId, int maxInFlight) {
         OpenLoopSchedule schedule = OpenLoopSchedule.forDuration(System.nanoTime() + 20_000_000, rate, seconds);
@@ -49,24 +51,27 @@ public final class IntakeLoad {
      * A closed-loop saturation probe ({@value #PROBE_CONCURRENCY} clients back to back) gives a ceiling; open-loop
      * runs from 90 % of it step down by 15 % until one is sustainable (or 6 attempts).
      */
-    public MaxRate findMaxRate(int stepSeconds, String unitId, Consumer<String> progress) {
+    public MaxRate findMaxRate(int stepSeconds, String unitId, CpuAccounting accounting, Consumer<String> progress) {
         double ceiling = closedLoop(stepSeconds, unitId);
         progress.accept(String.format("closed-loop probe: %.0f/s", ceiling));
         double rate = ceiling * 0.9;
         LoadResult result = null;
+        CpuAccounting.Use cpu = null;
         int attempts = 0;
         while (attempts < 6) {
             attempts++;
+            CpuAccounting.Snapshot before = accounting.take();
             result = openLoop(rate, stepSeconds, unitId, 4096);
+            cpu = accounting.since(before);
             boolean ok = sustainable(result);
             progress.accept(String.format("open loop at %.0f/s: achieved %.0f/s, p99 %.1f ms, errors %d → %s",
                     rate, result.achievedRate(), result.latencyMillis(99), result.errors(), ok ? "sustained" : "not"));
             if (ok) {
-                return new MaxRate(ceiling, rate, result, attempts);
+                return new MaxRate(ceiling, rate, result, attempts, cpu);
             }
             rate *= 0.85;
         }
-        return new MaxRate(ceiling, 0, result, attempts);
+        return new MaxRate(ceiling, 0, result, attempts, cpu);
     }
 
     static boolean sustainable(LoadResult result) {

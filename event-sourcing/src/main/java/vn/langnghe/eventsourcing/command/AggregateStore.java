@@ -84,6 +84,11 @@ public final class AggregateStore<C, S, E> {
     /** The same inside the caller's transaction (e.g. a consumer's, with its checkpoint). */
     public CommandOutcome<S, E> handle(Connection tx, String streamId, C command, ExpectedVersion expected,
             EventContext context, SideWrite<S, E> sideWrite) throws SQLException {
+        if (expected instanceof ExpectedVersion.NoStream) {
+            // A new stream has nothing to read: the append checks under its lock that the stream is still empty.
+            return decideAndAppend(tx, streamId, command, new Loaded<>(decider.initialState(), 0), expected, context,
+                    sideWrite);
+        }
         Loaded<S> loaded = load(tx, streamId);
         if (!expected.accepts(loaded.version())) {
             throw new ConcurrencyConflict(streamId, expected, loaded.version());

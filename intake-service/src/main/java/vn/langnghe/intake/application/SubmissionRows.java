@@ -34,8 +34,9 @@ public class SubmissionRows {
         this.dataSource = dataSource;
     }
 
-    /** Inside the command's transaction, right after its events were appended. */
-    void upsert(Connection tx, Submission s, AppendResult appended, SubmissionClocks clocks) throws SQLException {
+    /** Inside the command's transaction, right after its events were appended; returns the row as stored. */
+    SubmissionRow upsert(Connection tx, Submission s, AppendResult appended, SubmissionClocks clocks)
+            throws SQLException {
         DueDates due = clocks.dueDates(s);
         long position = appended.events().getLast().globalPosition();
         try (PreparedStatement upsert = tx.prepareStatement("INSERT INTO submissions (" + COLUMNS + ", updated_at)"
@@ -46,7 +47,8 @@ public class SubmissionRows {
                 + " closed_on = excluded.closed_on, acceptance_due = excluded.acceptance_due,"
                 + " acceptance_notice_due = excluded.acceptance_notice_due, resolution_due = excluded.resolution_due,"
                 + " next_due = excluded.next_due, clock_started_on = excluded.clock_started_on,"
-                + " version = excluded.version, last_position = excluded.last_position, updated_at = now()")) {
+                + " version = excluded.version, last_position = excluded.last_position, updated_at = now()"
+                + " RETURNING " + COLUMNS)) {
             int i = 0;
             upsert.setObject(++i, s.id());
             upsert.setString(++i, s.trackingCode());
@@ -71,7 +73,7 @@ public class SubmissionRows {
             upsert.setLong(++i, appended.newVersion());
             upsert.setLong(++i, appended.events().getFirst().globalPosition());
             upsert.setLong(++i, position);
-            upsert.executeUpdate();
+            return read(upsert).getFirst();
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import vn.langnghe.contracts.events.Channel;
 import vn.langnghe.contracts.events.OpinionEscalated;
@@ -83,15 +84,14 @@ public class SubmissionService {
         String hash = fingerprint.of(canonicalRequest);
         // A partner's keys are scoped to its client, an officer's to the officer.
         String keyScope = clientId != null ? clientId : "user:" + actor;
-        Optional<Submitted> earlier = replay(keyScope, idempotencyKey, hash);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         UUID id = UUID.randomUUID();
+        AtomicReference<SubmissionRow> stored = new AtomicReference<>();
         try {
             store.commandTransactions().inTransaction(tx -> {
                 if (idempotencyKey != null) {
-                    rememberKey(tx, keyScope, idempotencyKey, hash, id); // a concurrent twin fails here
+                    // A retry, or a concurrent twin, fails here on the key's uniqueness and is answered below
+                    // with what was stored under the key: no read before every new submission for the rare retry.
+                    rememberKey(tx, keyScope, idempotencyKey, hash, id);
                 }
                 // One key per person: a reporter is a new person (nothing de-duplicates people by name).
                 String reporterRef = request.reporter() == null ? null
@@ -105,7 +105,7 @@ public class SubmissionService {
                             if (request.description() != null) {
                                 texts.write(t, id, CaseTextKind.DESCRIPTION.name(), request.description());
                             }
-                            rows.upsert(t, state, appended, clocks);
+                            stored.set(rows.upsert(t, state, appended, clocks));
                         });
                 return null;
             });
@@ -115,7 +115,7 @@ public class SubmissionService {
             }
             throw e;
         }
-        return new Submitted(rows.byId(id).orElseThrow(), false);
+        return new Submitted(stored.get(), false);
     }
 
     /**
