@@ -1,7 +1,5 @@
 package vn.langnghe.intake.rest;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -70,8 +68,7 @@ public class SubmissionsResource {
     @Operation(summary = "Submit citizen feedback (partners need an Idempotency-Key)")
     @APIResponse(responseCode = "201", description = "Received (a retry with the same Idempotency-Key: the same answer, Idempotent-Replayed: true)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
-    public Uni<Response> submit(@NotNull @Valid SubmitRequest body,
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+    public Response submit(@NotNull @Valid SubmitRequest body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         boolean partner = caller.hasRole(Roles.PARTNER);
         String clientId = partner ? caller.clientId().orElseThrow(() ->
                 new InvalidInput("azp", "a partner token must name its client (azp)")) : null;
@@ -86,18 +83,9 @@ public class SubmissionsResource {
             throw new InvalidInput("unitId", "an officer records submissions for their own unit subtree only");
         }
         NewSubmission request = normalise(body, partner);
-        String subject = caller.subject();
-        // The checks above run on the I/O thread, where the small body was read whole; only the append, which
-        // waits for its commit, goes to a worker. A blocking method would read the body through a stream that
-        // the worker and the I/O thread hand to each other, which costs more CPU than the request's own checks.
-        return Uni.createFrom().item(() -> record(request, clientId, subject, key))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    private Response record(NewSubmission request, String clientId, String subject, String key) {
         SubmissionService.Submitted submitted;
         try {
-            submitted = service.submit(request, clientId, subject, key, request.canonical());
+            submitted = service.submit(request, clientId, caller.subject(), key, request.canonical());
         } catch (SubmissionRefused refused) {
             if ("effectiveOn".equals(refused.field())) { // the request calls the receipt date receivedOn
                 throw SubmissionRefused.field("receivedOn", refused.code(), refused.getMessage());
