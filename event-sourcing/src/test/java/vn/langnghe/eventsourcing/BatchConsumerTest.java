@@ -115,6 +115,84 @@ class BatchConsumerTest {
         db.close();
     }
 
+    /**
+     * Two members of one group on four partitions, each applying its polls in its own transaction while both add to
+     * one shared sum row (as a projection's report cells do): stopped midway and started again, every event is
+     * applied once, the sum counts each once, and both members did some of the work.
+     */
+    @Test
+    void givenTwoMembers_whenStoppedMidwayAndStartedAgain_thenEveryEventIsAppliedOnce_andTheSharedSumCountsEachOnce()
+            throws Exception {
+        AgroalDataSource db = TestInfra.freshDatabase();
+        Effects.createTable(db);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE total (id INT PRIMARY KEY, n BIGINT NOT NULL)");
+            s.execute("INSERT INTO total VALUES (1, 0)");
+        }
+        String topic = TestInfra.uniqueTopic("members");
+        TestInfra.kafka().createTopic(topic, 4);
+        int streams = 120;
+        int versions = 5;
+        try (KafkaProducer<String, byte[]> producer = TestCloudEvents.producer(TestInfra.kafka().bootstrapServers())) {
+            for (int v = 1; v <= versions; v++) {
+                for (int i = 0; i < streams; i++) {
+                    producer.send(TestCloudEvents.record(topic, "s" + i + "-" + topic, v, "test.ThingHappened.v1",
+                            "/test", Instant.parse("2026-11-23T00:00:00Z").toString(), "{}"));
+                }
+            }
+            producer.flush();
+        }
+        List<String> threads = new CopyOnWriteArrayList<>();
+        EventHandler summing = new EventHandler() {
+            @Override
+            public void apply(Connection tx, ConsumedEvent event) throws SQLException {
+                Effects.COUNTING.apply(tx, event);
+            }
+
+            @Override
+            public void applyAll(Connection tx, List<ConsumedEvent> events) throws SQLException {
+                threads.add(Thread.currentThread().getName());
+                EventHandler.super.applyAll(tx, events);
+                pauseBriefly(); // work that takes time, so the second member joins before the first took everything
+                try (Statement s = tx.createStatement()) {
+                    s.executeUpdate("UPDATE total SET n = n + " + events.size() + " WHERE id = 1");
+                }
+            }
+        };
+        String name = "members-" + topic;
+        ConsumerSettings settings = new ConsumerSettings(name, List.of(topic), TestInfra.kafka().bootstrapServers(),
+                Duration.ofMillis(200), 20, 2);
+        KafkaEventConsumer first = new KafkaEventConsumer(settings, new CheckpointedApplier(db, name, summing)).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.stats().applied() >= 60);
+        } finally {
+            first.close();
+        }
+        KafkaEventConsumer second = new KafkaEventConsumer(settings, new CheckpointedApplier(db, name, summing))
+                .start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    Effects.query(db, "SELECT count(*) FROM effects") == streams * versions
+                            && second.stats().lag() == 0);
+        } finally {
+            second.close();
+        }
+
+        assertThat(Effects.query(db, "SELECT count(*) FROM effects WHERE times <> 1")).isZero();
+        assertThat(Effects.query(db, "SELECT n FROM total")).isEqualTo(streams * versions);
+        assertThat(threads.stream().distinct()).as("threads that applied polls").contains(
+                "event-consumer-" + name + "-0", "event-consumer-" + name + "-1");
+        db.close();
+    }
+
+    private static void pauseBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static KafkaEventConsumer consumer(String topic, AgroalDataSource db, EventHandler handler) {
         String name = "batch-" + topic;
         return new KafkaEventConsumer(new ConsumerSettings(name, List.of(topic), TestInfra.kafka().bootstrapServers(),

@@ -33,6 +33,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * counted; so does one a handler rejects as poison (the poll is then applied again event by event, so that the
  * other events still apply). A failure of the consumer's own database rolls the whole poll back and retries it
  * after the back-off.
+ *
+ * <p>With {@link ConsumerSettings#members()} above one, the instance runs that many members of the group, each
+ * with its own Kafka consumer, thread and partitions, sharing the applier and the counters. Their transactions
+ * touch different streams; the rows they share (a projection's sums) are written in one sorted order, so they wait
+ * for each other but never deadlock.
  */
 public final class KafkaEventConsumer implements AutoCloseable {
 
@@ -42,21 +47,21 @@ public final class KafkaEventConsumer implements AutoCloseable {
     private final CheckpointedApplier applier;
     private final CloudEventDecoder decoder = new CloudEventDecoder();
     private final ConsumerStats stats = new ConsumerStats();
-    private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> deadLetters;
-    private final Thread thread;
+    private final List<Member> members = new ArrayList<>();
     private volatile boolean running = true;
 
     public KafkaEventConsumer(ConsumerSettings settings, CheckpointedApplier applier) {
         this.settings = settings;
         this.applier = applier;
-        this.consumer = new KafkaConsumer<>(consumerProps(settings));
         this.deadLetters = new KafkaProducer<>(deadLetterProps(settings));
-        this.thread = Thread.ofPlatform().name("event-consumer-" + settings.name()).daemon().unstarted(this::run);
+        for (int i = 0; i < settings.members(); i++) {
+            members.add(new Member(i));
+        }
     }
 
     public KafkaEventConsumer start() {
-        thread.start();
+        members.forEach(m -> m.thread.start());
         return this;
     }
 
@@ -64,133 +69,159 @@ public final class KafkaEventConsumer implements AutoCloseable {
         return stats;
     }
 
+    /** True while every member runs. */
     public boolean isRunning() {
-        return thread.isAlive();
+        return members.stream().allMatch(m -> m.thread.isAlive());
     }
 
-    private void run() {
-        try {
-            consumer.subscribe(settings.topics());
-            while (running) {
-                pollOnce();
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-            deadLetters.close(Duration.ofSeconds(5));
-        }
+    /** The records not yet processed on all members' partitions, each as of its last poll. */
+    private void updateLag() {
+        stats.lag.set(members.stream().mapToLong(m -> m.lag).sum());
     }
 
-    /** What this instance last committed per partition, to commit a position only when it moved. */
-    private final Map<TopicPartition, Long> committedUpTo = new HashMap<>();
+    /** One member of the group: its own Kafka consumer on its own thread. */
+    private final class Member {
+        final KafkaConsumer<String, byte[]> consumer;
+        final Thread thread;
+        /** What this member last committed per partition, to commit a position only when it moved. */
+        final Map<TopicPartition, Long> committedUpTo = new HashMap<>();
+        volatile long lag;
 
-    /**
-     * The relays publish in Kafka transactions: after the last record of a partition comes a commit marker that
-     * takes an offset and is never delivered. Committing the consumer's position (past the marker), not the last
-     * record's offset + 1, lets the group's lag as Kafka tools see it reach 0 when everything is applied.
-     */
-    private void commitPastTransactionMarkers(Map<TopicPartition, OffsetAndMetadata> done) {
-        for (TopicPartition partition : consumer.assignment()) {
-            long position = consumer.position(partition, Duration.ofSeconds(5));
-            Long committed = committedUpTo.get(partition);
-            if (committed == null || position > committed) {
-                done.put(partition, new OffsetAndMetadata(position));
-            }
+        Member(int index) {
+            String clientId = settings.members() == 1 ? settings.name() : settings.name() + "-" + index;
+            this.consumer = new KafkaConsumer<>(consumerProps(settings, clientId));
+            this.thread = Thread.ofPlatform().name("event-consumer-" + clientId).daemon().unstarted(this::run);
         }
-    }
 
-    private void pollOnce() {
-        boolean failed = false;
-        try {
-            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-            failed = !records.isEmpty() && !processPoll(records, done);
-            if (!failed) {
-                commitPastTransactionMarkers(done);
-            }
-            if (!done.isEmpty()) {
-                consumer.commitSync(done);
-                done.forEach((partition, offset) -> committedUpTo.put(partition, offset.offset()));
-            }
-            updateLag();
-        } catch (WakeupException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Kafka unreachable or a commit refused after a rebalance: redelivery is harmless.
-            stats.lastError = e.toString();
-            LOG.log(Level.WARNING, "consumer " + settings.name() + " failed a round: " + e);
-            failed = true;
-        }
-        if (failed) {
-            stats.retries.incrementAndGet();
-            pause(settings.retryBackoff());
-        }
-    }
-
-    /**
-     * Applies the poll's events in one transaction, then sets its undecodable records aside; fills {@code done}
-     * with the offsets to commit. Returns false when something must be retried after the back-off.
-     */
-    private boolean processPoll(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
-        List<ConsumedEvent> events = new ArrayList<>(records.count());
-        Map<ConsumerRecord<String, byte[]>, UndecodableEvent> undecodable = new IdentityHashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        private void run() {
             try {
-                events.add(decoder.decode(record));
-            } catch (UndecodableEvent e) {
-                undecodable.put(record, e);
-            }
-        }
-        try {
-            applier.applyAll(events).forEach(stats::count);
-        } catch (UndecodableEvent poison) {
-            // A handler refused one event and the batch rolled back: event by event, only the poison is set aside.
-            LOG.log(Level.INFO, "consumer " + settings.name() + " applies a poll event by event: "
-                    + poison.getMessage());
-            return processOneByOne(records, done);
-        } catch (RuntimeException e) {
-            stats.lastError = e.toString();
-            LOG.log(Level.WARNING, "consumer " + settings.name() + " could not apply a poll of " + events.size()
-                    + " events, will retry: " + e);
-            for (TopicPartition partition : records.partitions()) {
-                consumer.seek(partition, records.records(partition).getFirst().offset());
-            }
-            return false;
-        }
-        // Committed: only now the undecodable records go to the dead-letter topic (a retried poll sends none twice).
-        boolean complete = true;
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                UndecodableEvent reason = undecodable.get(record);
-                if (reason != null && !deadLetter(record, reason)) {
-                    consumer.seek(partition, record.offset()); // the later ones are redelivered as duplicates
-                    complete = false;
-                    break;
+                consumer.subscribe(settings.topics());
+                while (running) {
+                    pollOnce();
                 }
-                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            } catch (WakeupException e) {
+                if (running) {
+                    throw e;
+                }
+            } finally {
+                consumer.close(Duration.ofSeconds(5));
             }
         }
-        return complete;
-    }
 
-    /** Each record in a transaction of its own: what a poll falls back to when a handler finds poison in it. */
-    private boolean processOneByOne(ConsumerRecords<String, byte[]> records,
-            Map<TopicPartition, OffsetAndMetadata> done) {
-        boolean complete = true;
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!process(record)) {
-                    consumer.seek(partition, record.offset()); // try this record again next poll
-                    complete = false;
-                    break;
+        /**
+         * The relays publish in Kafka transactions: after the last record of a partition comes a commit marker that
+         * takes an offset and is never delivered. Committing the consumer's position (past the marker), not the last
+         * record's offset + 1, lets the group's lag as Kafka tools see it reach 0 when everything is applied.
+         */
+        private void commitPastTransactionMarkers(Map<TopicPartition, OffsetAndMetadata> done) {
+            for (TopicPartition partition : consumer.assignment()) {
+                long position = consumer.position(partition, Duration.ofSeconds(5));
+                Long committed = committedUpTo.get(partition);
+                if (committed == null || position > committed) {
+                    done.put(partition, new OffsetAndMetadata(position));
                 }
-                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
         }
-        return complete;
+
+        private void pollOnce() {
+            boolean failed = false;
+            try {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                failed = !records.isEmpty() && !processPoll(records, done);
+                if (!failed) {
+                    commitPastTransactionMarkers(done);
+                }
+                if (!done.isEmpty()) {
+                    consumer.commitSync(done);
+                    done.forEach((partition, offset) -> committedUpTo.put(partition, offset.offset()));
+                }
+                long total = 0;
+                for (TopicPartition partition : consumer.assignment()) {
+                    OptionalLong partitionLag = consumer.currentLag(partition);
+                    if (partitionLag.isPresent()) {
+                        total += partitionLag.getAsLong();
+                    }
+                }
+                lag = total;
+                updateLag();
+            } catch (WakeupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // Kafka unreachable or a commit refused after a rebalance: redelivery is harmless.
+                stats.lastError = e.toString();
+                LOG.log(Level.WARNING, "consumer " + settings.name() + " failed a round: " + e);
+                failed = true;
+            }
+            if (failed) {
+                stats.retries.incrementAndGet();
+                pause(settings.retryBackoff());
+            }
+        }
+
+        /**
+         * Applies the poll's events in one transaction, then sets its undecodable records aside; fills {@code done}
+         * with the offsets to commit. Returns false when something must be retried after the back-off.
+         */
+        private boolean processPoll(ConsumerRecords<String, byte[]> records,
+                Map<TopicPartition, OffsetAndMetadata> done) {
+            List<ConsumedEvent> events = new ArrayList<>(records.count());
+            Map<ConsumerRecord<String, byte[]>, UndecodableEvent> undecodable = new IdentityHashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try {
+                    events.add(decoder.decode(record));
+                } catch (UndecodableEvent e) {
+                    undecodable.put(record, e);
+                }
+            }
+            try {
+                applier.applyAll(events).forEach(stats::count);
+            } catch (UndecodableEvent poison) {
+                // A handler refused one event and the batch rolled back: event by event, only the poison is set aside.
+                LOG.log(Level.INFO, "consumer " + settings.name() + " applies a poll event by event: "
+                        + poison.getMessage());
+                return processOneByOne(records, done);
+            } catch (RuntimeException e) {
+                stats.lastError = e.toString();
+                LOG.log(Level.WARNING, "consumer " + settings.name() + " could not apply a poll of " + events.size()
+                        + " events, will retry: " + e);
+                for (TopicPartition partition : records.partitions()) {
+                    consumer.seek(partition, records.records(partition).getFirst().offset());
+                }
+                return false;
+            }
+            // Committed: only now the undecodable records go to the dead-letter topic (a retried poll sends none twice).
+            boolean complete = true;
+            for (TopicPartition partition : records.partitions()) {
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    UndecodableEvent reason = undecodable.get(record);
+                    if (reason != null && !deadLetter(record, reason)) {
+                        consumer.seek(partition, record.offset()); // the later ones are redelivered as duplicates
+                        complete = false;
+                        break;
+                    }
+                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                }
+            }
+            return complete;
+        }
+
+        /** Each record in a transaction of its own: what a poll falls back to when a handler finds poison in it. */
+        private boolean processOneByOne(ConsumerRecords<String, byte[]> records,
+                Map<TopicPartition, OffsetAndMetadata> done) {
+            boolean complete = true;
+            for (TopicPartition partition : records.partitions()) {
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    if (!process(record)) {
+                        consumer.seek(partition, record.offset()); // try this record again next poll
+                        complete = false;
+                        break;
+                    }
+                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                }
+            }
+            return complete;
+        }
     }
 
     /** Returns false when the record must be retried (the consumer's database failed). */
@@ -231,17 +262,6 @@ public final class KafkaEventConsumer implements AutoCloseable {
         return true;
     }
 
-    private void updateLag() {
-        long total = 0;
-        for (TopicPartition partition : consumer.assignment()) {
-            OptionalLong lag = consumer.currentLag(partition);
-            if (lag.isPresent()) {
-                total += lag.getAsLong();
-            }
-        }
-        stats.lag.set(total);
-    }
-
     private void pause(Duration duration) {
         try {
             Thread.sleep(duration);
@@ -251,11 +271,11 @@ public final class KafkaEventConsumer implements AutoCloseable {
         }
     }
 
-    private static Properties consumerProps(ConsumerSettings settings) {
+    private static Properties consumerProps(ConsumerSettings settings, String clientId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.name());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.name());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // The relays publish in Kafka transactions (ADR 0010): never see a record of an aborted one.
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -281,11 +301,14 @@ public final class KafkaEventConsumer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        members.forEach(m -> m.consumer.wakeup());
+        for (Member m : members) {
+            try {
+                m.thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        deadLetters.close(Duration.ofSeconds(5));
     }
 }

@@ -32,6 +32,7 @@ public class ConsumerSetup {
     private final Optional<String> bootstrapServers;
     private final Duration retryBackoff;
     private final int maxPollRecords;
+    private final int members;
     private final MeterRegistry metrics;
     private final Map<String, KafkaEventConsumer> running = new LinkedHashMap<>();
 
@@ -41,12 +42,14 @@ public class ConsumerSetup {
             @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
             @ConfigProperty(name = "langnghe.consumers.retry-backoff", defaultValue = "1s") Duration retryBackoff,
             @ConfigProperty(name = "langnghe.consumers.max-poll-records", defaultValue = "500") int maxPollRecords,
+            @ConfigProperty(name = "langnghe.consumers.members", defaultValue = "1") int members,
             MeterRegistry metrics) {
         this.bindings = bindings;
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.retryBackoff = retryBackoff;
         this.maxPollRecords = maxPollRecords;
+        this.members = members;
         this.metrics = metrics;
     }
 
@@ -61,7 +64,8 @@ public class ConsumerSetup {
         Migrations.migrateConsumer(dataSource);
         for (ConsumerBinding binding : declared) {
             KafkaEventConsumer consumer = new KafkaEventConsumer(
-                    new ConsumerSettings(binding.name(), binding.topics(), servers, retryBackoff, maxPollRecords),
+                    new ConsumerSettings(binding.name(), binding.topics(), servers, retryBackoff, maxPollRecords,
+                            members),
                     new CheckpointedApplier(dataSource, binding.name(), binding.handler()));
             synchronized (running) {
                 running.put(binding.name(), consumer);

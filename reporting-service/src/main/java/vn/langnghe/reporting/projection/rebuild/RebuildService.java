@@ -40,6 +40,11 @@ import vn.langnghe.servicekit.eventsourcing.ConsumerSetup;
  * records processed of the records to read, events per second, estimated seconds left. The records to read
  * are counted in the rebuild's own thread while its consumer already reads: counting 10 million records takes
  * longer than an HTTP client waits, so the start request answers at once with {@code totalEvents} null.
+ *
+ * <p>The rebuild's consumer runs {@code langnghe.consumers.rebuild-members} members of its group (2): while one
+ * member's poll is in PostgreSQL, the other decodes and evolves its own, so a rebuild keeps both cores of a small
+ * machine busy. Once switched, it is replaced by a consumer with the live setting ({@code langnghe.consumers.members},
+ * 1), which resumes from the committed offsets: under live load, fewer and larger transactions cost less CPU.
  */
 @ApplicationScoped
 public class RebuildService {
@@ -104,6 +109,8 @@ public class RebuildService {
     private final Optional<String> bootstrapServers;
     private final Duration retryBackoff;
     private final int maxPollRecords;
+    private final int liveMembers;
+    private final int rebuildMembers;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -112,6 +119,8 @@ public class RebuildService {
             @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers,
             @ConfigProperty(name = "langnghe.consumers.retry-backoff", defaultValue = "1s") Duration retryBackoff,
             @ConfigProperty(name = "langnghe.consumers.max-poll-records", defaultValue = "500") int maxPollRecords,
+            @ConfigProperty(name = "langnghe.consumers.members", defaultValue = "1") int liveMembers,
+            @ConfigProperty(name = "langnghe.consumers.rebuild-members", defaultValue = "2") int rebuildMembers,
             Clock clock) {
         this.projections = projections;
         this.consumers = consumers;
@@ -120,6 +129,8 @@ public class RebuildService {
         this.bootstrapServers = bootstrapServers;
         this.retryBackoff = retryBackoff;
         this.maxPollRecords = maxPollRecords;
+        this.liveMembers = liveMembers;
+        this.rebuildMembers = rebuildMembers;
         this.clock = clock;
     }
 
@@ -140,7 +151,7 @@ public class RebuildService {
         String servers = bootstrapServers.orElseThrow(() -> new IllegalStateException("kafka.bootstrap.servers is unset"));
         int generation = projections.createGeneration(name);
         Rebuild rebuild = new Rebuild(name, generation);
-        rebuild.consumer = newConsumer(rebuild, servers).start();
+        rebuild.consumer = newConsumer(rebuild, servers, rebuildMembers).start();
         rebuilds.put(rebuild.id, rebuild);
         Thread.ofVirtual().name("rebuild-" + name + "-g" + generation).start(() -> watch(rebuild, servers));
         LOG.infof("rebuilding %s into generation %d; counting the records to read", name, generation);
@@ -206,12 +217,17 @@ public class RebuildService {
         if (r.state == State.CANCELLED) {
             throw new IllegalArgumentException("rebuild " + id + " was stopped");
         }
+        replaceConsumer(r, r.state == State.RUNNING ? rebuildMembers : liveMembers);
+        r.restarts++;
+    }
+
+    /** Closes the rebuild's consumer and starts one with that many members; it resumes where the old one stopped. */
+    private void replaceConsumer(Rebuild r, int members) {
         KafkaEventConsumer old = r.consumer;
         old.close();
         ConsumerStats s = old.stats();
         r.processedBefore += s.applied() + s.duplicates() + s.parked() + s.deadLettered();
-        r.restarts++;
-        r.consumer = newConsumer(r, bootstrapServers.orElseThrow()).start();
+        r.consumer = newConsumer(r, bootstrapServers.orElseThrow(), members).start();
     }
 
     private void watch(Rebuild r, String servers) {
@@ -246,6 +262,10 @@ public class RebuildService {
             r.switchedAt = clock.instant();
             r.state = State.SWITCHED;
             retire(r.projection, replaced);
+            if (rebuildMembers != liveMembers) {
+                // Caught up, it goes on as the live consumer: fewer, larger transactions cost the live path less CPU.
+                replaceConsumer(r, liveMembers);
+            }
         }
     }
 
@@ -289,10 +309,10 @@ public class RebuildService {
         }
     }
 
-    private KafkaEventConsumer newConsumer(Rebuild r, String servers) {
+    private KafkaEventConsumer newConsumer(Rebuild r, String servers, int members) {
         return new KafkaEventConsumer(
                 new ConsumerSettings(r.consumerName, projections.get(r.projection).topics(), servers, retryBackoff,
-                        maxPollRecords),
+                        maxPollRecords, members),
                 new CheckpointedApplier(dataSource, r.consumerName, projections.handler(r.projection, r.generation)));
     }
 
