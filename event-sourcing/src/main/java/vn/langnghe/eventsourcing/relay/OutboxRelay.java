@@ -49,6 +49,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong position = new AtomicLong(-1);
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
     private volatile boolean running = true;
     private volatile boolean leader;
     private volatile String lastError;
@@ -84,6 +85,11 @@ public final class OutboxRelay implements AutoCloseable {
     /** The last global position known to be on Kafka, or -1 before the relay first read it. */
     public long publishedPosition() {
         return position.get();
+    }
+
+    /** Rounds committed to Kafka since it started, each one Kafka transaction. */
+    public long roundCount() {
+        return rounds.get();
     }
 
     public long failureCount() {
@@ -122,9 +128,16 @@ public final class OutboxRelay implements AutoCloseable {
                     sleep(config.retryBackoff());
                     continue;
                 }
+                long started = System.nanoTime();
                 int sent = publishOneRound();
                 if (sent == 0) {
                     sleep(config.idlePoll());
+                } else if (sent < config.batchSize()) {
+                    // caught up: let the next round gather what arrives meanwhile
+                    long left = config.roundInterval().toNanos() - (System.nanoTime() - started);
+                    if (left > 0) {
+                        sleep(Duration.ofNanos(left));
+                    }
                 }
             } catch (Exception e) {
                 if (!running) {
@@ -222,6 +235,7 @@ public final class OutboxRelay implements AutoCloseable {
         producer.commitTransaction(); // fails if any send failed, and then nothing of the round is visible
         position.set(last);
         published.addAndGet(batch.size());
+        rounds.incrementAndGet();
         faults.afterCommit();
         storePosition(last);
         return batch.size();

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param idlePoll how long to wait before looking again when nothing was new
  * @param retryBackoff how long to wait after a failure (broker or database down)
  * @param deliveryTimeout how long one send may take before the round is retried from its start
+ * @param roundInterval the least time from the start of one round to the next while events keep coming (a full
+ *     batch goes on at once): under steady load, fewer and larger Kafka transactions, and so fewer and larger
+ *     deliveries to every consumer, for at most this much more delay (ADR 0010)
  */
 public record RelayConfig(
         String name,
@@ -25,7 +28,8 @@ public record RelayConfig(
         int batchSize,
         Duration idlePoll,
         Duration retryBackoff,
-        Duration deliveryTimeout) {
+        Duration deliveryTimeout,
+        Duration roundInterval) {
 
     public RelayConfig {
         Objects.requireNonNull(name, "name");
@@ -35,6 +39,17 @@ public record RelayConfig(
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
+        Objects.requireNonNull(roundInterval, "roundInterval");
+        if (roundInterval.isNegative()) {
+            throw new IllegalArgumentException("roundInterval must not be negative");
+        }
+    }
+
+    /** Rounds one after the other, without a least interval. */
+    public RelayConfig(String name, URI source, Map<String, String> topicByStreamType, String bootstrapServers,
+            int batchSize, Duration idlePoll, Duration retryBackoff, Duration deliveryTimeout) {
+        this(name, source, topicByStreamType, bootstrapServers, batchSize, idlePoll, retryBackoff, deliveryTimeout,
+                Duration.ZERO);
     }
 
     public static RelayConfig of(String name, Map<String, String> topicByStreamType, String bootstrapServers) {

@@ -56,6 +56,13 @@ public interface EventStoreSettings {
         @WithDefault("20ms")
         Duration idlePoll();
 
+        /**
+         * The least time from one round's start to the next while events keep coming (a full batch goes on at
+         * once): fewer, larger Kafka transactions and deliveries under load, for at most this much more lag.
+         */
+        @WithDefault("100ms")
+        Duration roundInterval();
+
         @WithDefault("1s")
         Duration retryBackoff();
 

@@ -98,13 +98,16 @@ public class EventStoreSetup {
         }
         relay = new OutboxRelay(dataSource, new RelayConfig(config.name(), URI.create("/" + config.name()),
                         config.topics(), bootstrapServers, config.batchSize(), config.idlePoll(),
-                        config.retryBackoff(), config.deliveryTimeout()))
+                        config.retryBackoff(), config.deliveryTimeout(), config.roundInterval()))
                 .start();
         Gauge.builder("langnghe.relay.published.position", relay, OutboxRelay::publishedPosition)
                 .description("Last global position the outbox relay knows is on Kafka")
                 .register(metrics);
         Gauge.builder("langnghe.relay.published.events", relay, OutboxRelay::publishedCount)
                 .description("Events committed to Kafka since start (aborted rounds do not count)")
+                .register(metrics);
+        Gauge.builder("langnghe.relay.rounds", relay, OutboxRelay::roundCount)
+                .description("Rounds committed to Kafka since start, each one Kafka transaction")
                 .register(metrics);
         Gauge.builder("langnghe.relay.failures", relay, OutboxRelay::failureCount)
                 .description("Rounds that failed, were aborted and retried from the last committed position marker")
